@@ -1,0 +1,74 @@
+// URL normalisation and dedupe keys. Two forms: the URL we fetch (keeps the trailing slash a
+// server may insist on) and the key we dedupe on (ignores it, and the other cosmetic variants).
+
+/** query parameters that only track visitors or carry sessions: never part of a page's identity */
+const DROP_PARAM = /^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|yclid|mc_cid|mc_eid|_ga|_gl|phpsessid|jsessionid|sid|sessionid|session_id|cfid|cftoken|aspsessionid[a-z]*)$/i;
+/** ;jsessionid=… path parameters (Java servlet containers) */
+const PATH_SESSION = /;(jsessionid|phpsessid|sid)=[^/?#]*/gi;
+
+function upperPercent(s: string): string {
+  return s.replace(/%[0-9a-f]{2}/gi, (m) => m.toUpperCase());
+}
+
+/**
+ * Resolve `href` against `base` and normalise it: http(s) only, no fragment, no default port,
+ * no tracking or session parameters, spaces and Thai in the path percent-encoded (upper-case hex).
+ * Returns null for other schemes (mailto:, javascript:, tel: …) and unparseable input.
+ */
+export function normalizeUrl(href: string, base?: string): string | null {
+  const raw = href.trim().replace(/[\t\n\r]/g, '');
+  if (!raw) return null;
+  let u: URL;
+  try {
+    u = base ? new URL(raw, base) : new URL(raw);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  u.hash = '';
+  u.username = '';
+  u.password = '';
+  if (u.hostname.endsWith('.')) u.hostname = u.hostname.slice(0, -1);
+  u.pathname = u.pathname.replace(PATH_SESSION, '');
+  if (u.search) {
+    const kept = [...u.searchParams].filter(([k]) => !DROP_PARAM.test(k));
+    if (kept.length !== [...u.searchParams].length) {
+      u.search = kept.length ? new URLSearchParams(kept).toString() : '';
+    }
+  }
+  let out = u.toString();
+  if (out.endsWith('?')) out = out.slice(0, -1);
+  return upperPercent(out);
+}
+
+/** The dedupe key: normalised URL, scheme and www folded, trailing slash and param order ignored. */
+export function urlKey(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return url;
+  }
+  const host = u.host.replace(/^www\./, '');
+  let path = u.pathname;
+  if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+  path = path.replace(/\/(index|default)\.(html?|php|aspx?|jsp)$/i, '') || '/';
+  const params = [...u.searchParams].sort(([a, av], [b, bv]) => (a === b ? av.localeCompare(bv) : a.localeCompare(b)));
+  const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
+  return upperPercent(`${host}${path}${query}`);
+}
+
+/** host without a leading www., lower-case */
+export function siteHost(hostname: string): string {
+  return hostname.toLowerCase().replace(/^www\./, '');
+}
+
+/** lower-case file extension of the URL's path ('' if none) */
+export function pathExtension(url: string): string {
+  try {
+    const m = /\.([a-z0-9]{1,5})$/i.exec(new URL(url).pathname);
+    return m ? m[1]!.toLowerCase() : '';
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,100 @@
+// One scan, end to end: crawl → snapshot → audit → reports → history. Used by `scan` and `batch`.
+import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import type { Checklist } from '../checklist/schema.ts';
+import type { SiteSnapshot } from '../snapshot/schema.ts';
+import type { AuditResult, ItemStatus } from '../audit/result.ts';
+import type { ScanEvent } from '../crawl/events.ts';
+import type { CrawlOptions } from '../crawl/options.ts';
+import type { ReportFormat } from '../report/index.ts';
+import { crawl } from '../crawl/crawler.ts';
+import { saveSnapshot } from '../snapshot/io.ts';
+import { audit } from '../audit/audit.ts';
+import { writeReports } from '../report/index.ts';
+import { recordAudit } from '../store/history.ts';
+import { locateWords } from './locate-words.ts';
+
+export interface ScanRequest {
+  url: string;
+  checklist: Checklist;
+  fiscalYear: number;
+  outDir: string;
+  formats: ReportFormat[];
+  lang: 'th' | 'en';
+  crawl: Partial<CrawlOptions>;
+  /** history store; undefined = don't record */
+  dbPath?: string;
+  agencyName?: string;
+  signal?: AbortSignal;
+  onEvent?: (e: ScanEvent) => void;
+  /** stop crawling once every item is resolved (default true) */
+  earlyStop?: boolean;
+  /** re-audit the partial snapshot every N pages to update the live item grid */
+  auditEvery?: number;
+}
+
+export interface ScanOutcome {
+  result: AuditResult;
+  snapshot: SiteSnapshot;
+  reportDir: string;
+  files: string[];
+}
+
+/** Items whose verdict more pages cannot improve. */
+const SETTLED: ReadonlySet<ItemStatus> = new Set(['pass', 'manual']);
+
+export async function runScan(req: ScanRequest): Promise<ScanOutcome> {
+  await mkdir(req.outDir, { recursive: true });
+  const lastStatus = new Map<string, ItemStatus>();
+  const emitItemChanges = (result: AuditResult): void => {
+    for (const item of result.items) {
+      if (lastStatus.get(item.id) !== item.status) {
+        lastStatus.set(item.id, item.status);
+        req.onEvent?.({ type: 'item:status', id: item.id, status: item.status });
+      }
+    }
+  };
+
+  const snapshot = await crawl(
+    {
+      ...req.crawl,
+      startUrl: req.url,
+      screenshotsDir: req.crawl.screenshotsDir ?? join(req.outDir, 'screenshots'),
+      priorityWords: [...(req.crawl.priorityWords ?? []), ...locateWords(req.checklist)],
+    },
+    {
+      onEvent: req.onEvent,
+      signal: req.signal,
+      checkEvery: req.auditEvery ?? 10,
+      shouldStop: (partial) => {
+        const interim = audit(partial, req.checklist, req.fiscalYear);
+        emitItemChanges(interim);
+        return (req.earlyStop ?? true) && interim.items.every((i) => SETTLED.has(i.status));
+      },
+    },
+  );
+
+  const result = audit(snapshot, req.checklist, req.fiscalYear);
+  emitItemChanges(result);
+  const files = await writeOutputs(result, snapshot, req);
+  if (req.dbPath) await recordAudit(req.dbPath, result, { reportDir: req.outDir, agencyName: req.agencyName, time: snapshot.provenance.finishedAt });
+  return { result, snapshot, reportDir: req.outDir, files };
+}
+
+/** Re-audit a saved snapshot offline (rescore) and write the reports again. */
+export async function rescoreSnapshot(
+  snapshot: SiteSnapshot,
+  req: Pick<ScanRequest, 'checklist' | 'fiscalYear' | 'outDir' | 'formats' | 'lang' | 'dbPath' | 'agencyName'>,
+): Promise<Omit<ScanOutcome, 'snapshot'> & { snapshot: SiteSnapshot }> {
+  const result = audit(snapshot, req.checklist, req.fiscalYear);
+  const files = await writeReports(result, req.outDir, { formats: req.formats, lang: req.lang, screenshotsDir: join(req.outDir, 'screenshots') });
+  if (req.dbPath) await recordAudit(req.dbPath, result, { reportDir: req.outDir, agencyName: req.agencyName, time: snapshot.provenance.finishedAt });
+  return { result, snapshot, reportDir: req.outDir, files };
+}
+
+async function writeOutputs(result: AuditResult, snapshot: SiteSnapshot, req: ScanRequest): Promise<string[]> {
+  const snapshotPath = join(req.outDir, 'snapshot.json.gz');
+  await saveSnapshot(snapshotPath, snapshot);
+  const files = await writeReports(result, req.outDir, { formats: req.formats, lang: req.lang, screenshotsDir: join(req.outDir, 'screenshots') });
+  return [...files, snapshotPath];
+}
