@@ -33,7 +33,9 @@ export function gapColumns(items: readonly ItemResult[], width: number, lang: La
   const statuses = Object.keys(labels.status) as ItemStatus[];
   const status = Math.max(displayWidth(labels.colStatus), ...statuses.map((s) => displayWidth(statusCell(s, lang))));
   const rest = Math.max(20, total - marker - id - status - GAP * 3);
-  const title = Math.max(10, Math.floor(rest * 0.45));
+  // titles get half the room (or what the longest needs), the evidence URL the rest
+  const longestTitle = Math.max(displayWidth(labels.colTitle), ...items.map((i) => displayWidth(itemTitle(i, lang))));
+  const title = Math.max(10, Math.min(longestTitle, Math.floor(rest * 0.5)));
   const evidence = Math.max(8, rest - title);
   return { width: total, marker, id, status, title, evidence };
 }

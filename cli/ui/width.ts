@@ -12,22 +12,38 @@ export function sanitizeForTerminal(text: string): string {
   return text.replace(ANSI_SEQUENCE, '').replace(CONTROL, '').replace(/[\t\n\r]+/g, ' ');
 }
 
-export function displayWidth(text: string): number {
-  return stringWidth(text);
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+// string-width folds SARA AM (ำ, and Lao ຳ) into the grapheme before it and counts nothing for
+// it, but terminals (wcwidth, tmux, VTE) give it a column of its own: "น้ำ" is 2 columns wide.
+const SPACING_AM = /[\u0e33\u0eb3]/g;
+const HAS_SPACING_AM = /[\u0e33\u0eb3]/;
+
+function graphemeWidth(grapheme: string): number {
+  const base = stringWidth(grapheme);
+  if (grapheme.length < 2) return base;
+  const extra = (grapheme.slice(1).match(SPACING_AM) ?? []).length;
+  return base + extra;
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** columns the text takes in a terminal */
+export function displayWidth(text: string): number {
+  if (!HAS_SPACING_AM.test(text)) return stringWidth(text);
+  let width = 0;
+  for (const { segment } of segmenter.segment(text)) width += graphemeWidth(segment);
+  return width;
+}
 
 /** cut to at most `width` columns, ending with `ellipsis` when something was cut; never splits a grapheme */
 export function truncateToWidth(text: string, width: number, ellipsis = '…'): string {
   if (width <= 0) return '';
-  if (stringWidth(text) <= width) return text;
-  const room = width - stringWidth(ellipsis);
+  if (displayWidth(text) <= width) return text;
+  const room = width - displayWidth(ellipsis);
   if (room < 0) return '';
   let out = '';
   let used = 0;
   for (const { segment } of segmenter.segment(text)) {
-    const w = stringWidth(segment);
+    const w = displayWidth(segment);
     if (used + w > room) break;
     out += segment;
     used += w;
@@ -36,11 +52,11 @@ export function truncateToWidth(text: string, width: number, ellipsis = '…'): 
 }
 
 export function padEndToWidth(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
 export function padStartToWidth(text: string, width: number): string {
-  return ' '.repeat(Math.max(0, width - stringWidth(text))) + text;
+  return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
 }
 
 /** truncate then pad: exactly `width` columns */
@@ -58,7 +74,7 @@ export function wrapToWidth(text: string, width: number): string[] {
   };
   for (const word of text.split(/(\s+)/)) {
     if (word === '') continue;
-    if (stringWidth(line + word) <= width) {
+    if (displayWidth(line + word) <= width) {
       line += word;
       continue;
     }
@@ -68,7 +84,7 @@ export function wrapToWidth(text: string, width: number): string[] {
     }
     if (line.trim() !== '') push();
     let rest = word;
-    while (stringWidth(rest) > width) {
+    while (displayWidth(rest) > width) {
       const head = truncateToWidth(rest, width, '');
       if (head === '') break;
       lines.push(head);
@@ -82,15 +98,15 @@ export function wrapToWidth(text: string, width: number): string[] {
 
 /** cut out the middle, keeping the start and the end: URLs are read by host and by last segment */
 export function truncateMiddle(text: string, width: number, ellipsis = '…'): string {
-  if (stringWidth(text) <= width) return text;
-  if (width <= stringWidth(ellipsis) + 2) return truncateToWidth(text, width, ellipsis);
+  if (displayWidth(text) <= width) return text;
+  if (width <= displayWidth(ellipsis) + 2) return truncateToWidth(text, width, ellipsis);
   const graphemes = [...segmenter.segment(text)].map((s) => s.segment);
-  const room = width - stringWidth(ellipsis);
+  const room = width - displayWidth(ellipsis);
   const headRoom = Math.ceil(room * 0.55);
   let head = '';
   let used = 0;
   for (const g of graphemes) {
-    const w = stringWidth(g);
+    const w = displayWidth(g);
     if (used + w > headRoom) break;
     head += g;
     used += w;
@@ -98,7 +114,7 @@ export function truncateMiddle(text: string, width: number, ellipsis = '…'): s
   let tail = '';
   let tailUsed = 0;
   for (let i = graphemes.length - 1; i >= 0; i--) {
-    const w = stringWidth(graphemes[i]!);
+    const w = displayWidth(graphemes[i]!);
     if (used + tailUsed + w > room) break;
     tail = graphemes[i]! + tail;
     tailUsed += w;

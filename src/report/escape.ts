@@ -62,18 +62,19 @@ export function displayUrl(value: string, maxLength = 200): string {
 /**
  * Inline Markdown text: backslash-escape Markdown punctuation, turn HTML-significant characters
  * into entities (so tags show as text) and fold line breaks into spaces (so a value cannot
- * end a table row or start a heading).
+ * end a table row or start a heading). With lineStart, also escapes what would make the value a
+ * heading or list item when it begins a line.
  */
-export function escapeMarkdown(value: string, maxLength = 2000): string {
-  return cleanText(value, maxLength)
+export function escapeMarkdown(value: string, maxLength = 2000, opts: { lineStart?: boolean } = {}): string {
+  const inline = cleanText(value, maxLength)
     .replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-    // what only matters at the start of a line: headings, list markers, block quotes, setext rules
-    .replace(/^(\s*)([#+\-=!])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`);
+  if (!opts.lineStart) return inline;
+  // what only matters at the start of a line: headings, list markers, setext rules
+  return inline.replace(/^(\s*)([#+\-=!])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 /**

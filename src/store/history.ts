@@ -101,7 +101,8 @@ export async function recordAudit(dbPath: string, result: AuditResult, meta: Rec
       const nextId = db.data.audits.reduce((max, a) => Math.max(max, Number.parseInt(a.id, 10) || 0), 0) + 1;
       const record = HistoryRecord.parse({
         id: String(nextId),
-        site: siteKey(result.site || result.startUrl),
+        // from the start URL, so two local sites on different ports stay apart
+        site: siteKey(result.startUrl || result.site),
         startUrl: result.startUrl,
         ...(meta.agencyName ? { agencyName: meta.agencyName } : {}),
         checklistId: result.checklist.id,

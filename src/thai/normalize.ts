@@ -39,11 +39,12 @@ export function normalizeThai(input: string): string {
   s = s.replace(/\u00a0/g, ' ');
   // a space (or line break) before a combining mark is an extraction artefact
   s = s.replace(new RegExp(`[ \\t]+([${COMBINING}])`, 'g'), '$1');
-  // LibreOffice PDFs: ำ followed by a stray า
-  s = s.replace(/\u0e33\u0e32/g, '\u0e33');
   // ํ (+tone) + า  →  (tone) + ำ
-  s = s.replace(new RegExp(`\\u0e4d([${TONE}]?)\\u0e32`, 'g'), '$1\u0e33');
-  s = s.replace(new RegExp(`([${TONE}])\\u0e4d\\u0e32`, 'g'), '$1\u0e33');
+  // (Chromium PDFs can also leave a space before the า: "น ํ ้ า")
+  s = s.replace(new RegExp(`\\u0e4d[ \\t]*([${TONE}]?)[ \\t]*\\u0e32`, 'g'), '$1\u0e33');
+  s = s.replace(new RegExp(`([${TONE}])[ \\t]*\\u0e4d[ \\t]*\\u0e32`, 'g'), '$1\u0e33');
+  // LibreOffice PDFs: ำ followed by a stray า (NFKC has already split ำ into ํ+า, folded back above)
+  s = s.replace(/\u0e33\u0e32/g, '\u0e33');
   // tone mark typed before a lower/upper vowel: put the vowel first
   s = s.replace(new RegExp(`([${TONE}])([${LOWER_VOWEL}${UPPER_VOWEL}])`, 'g'), '$2$1');
   s = thaiDigitsToArabic(s);

@@ -1,5 +1,6 @@
 // Prints a local HTML report to an A4 PDF through Chromium (`--format pdf`).
 import { chromium } from 'playwright-core';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHROMIUM_ARGS } from './launch-args.ts';
@@ -10,6 +11,7 @@ import { UserError } from '../../util/errors.ts';
 const PRINT_TIMEOUT_MS = 60_000;
 
 export async function printHtmlToPdf(htmlPath: string, pdfPath: string, opts: { executablePath?: string } = {}): Promise<void> {
+  if (!existsSync(htmlPath)) throw new UserError(`cannot print ${htmlPath} to PDF: the file does not exist`);
   const executablePath = opts.executablePath ?? findBrowser()?.path;
   if (!executablePath) {
     throw new UserError('PDF output needs Chromium: install it (apt-get install chromium) or set OIT_AUDIT_CHROMIUM to its path');

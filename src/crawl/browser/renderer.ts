@@ -64,6 +64,11 @@ export class BrowserRenderer {
     }
   }
 
+  /** false once Chromium has crashed or been closed: the crawler should fall back to HTTP */
+  get connected(): boolean {
+    return this.browser.isConnected();
+  }
+
   async render(url: string, opts: { screenshotPath?: string } = {}): Promise<RenderResult> {
     const protocol = new URL(url).protocol;
     if (protocol !== 'http:' && protocol !== 'https:') throw new Error(`refusing to render a ${protocol} URL`);

@@ -1,0 +1,47 @@
+// The ITA/OIT hub: the page where an agency lists its disclosure items (a table of rows
+// "O1 โครงสร้าง … [คลิก]"). Found early, its links jump the queue.
+import type { ExtractedPage } from './extract.ts';
+
+/** words that name the hub or lead to it (compared lower-case with spaces removed) */
+export const HUB_WORDS = [
+  'การเปิดเผยข้อมูลสาธารณะ', 'คุณธรรมและความโปร่งใส', 'ประเมินคุณธรรม', 'itaonline', 'ita2568', 'ita2567', 'ita2566',
+  'ita2569', 'moit', 'oit', 'ita',
+].map((w) => w.toLowerCase());
+
+const ASCII_HUB = /(^|[^a-z])(ita|oit|moit)([^a-z]|$)/i;
+const O_ITEM = /(?:^|[^A-Za-z0-9])(?:M?OIT\s?|O\s?)(\d{1,2})(?![0-9])/g;
+
+/** Does a link's text or URL point at the hub (or a hub-like section)? */
+export function mentionsHub(text: string, url: string): boolean {
+  if (ASCII_HUB.test(text) || ASCII_HUB.test(decodeSafe(url))) return true;
+  const compact = text.toLowerCase().replace(/\s+/g, '');
+  return HUB_WORDS.some((w) => w.length > 4 && compact.includes(w));
+}
+
+function decodeSafe(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
+}
+
+/** distinct O-item / MOIT numbers mentioned in link texts and row contexts of a page */
+export function distinctItemNumbers(page: Pick<ExtractedPage, 'links' | 'text'>): Set<number> {
+  const found = new Set<number>();
+  const scan = (s: string) => {
+    O_ITEM.lastIndex = 0;
+    for (let m = O_ITEM.exec(s); m; m = O_ITEM.exec(s)) {
+      const n = Number(m[1]);
+      if (n >= 1 && n <= 60) found.add(n);
+    }
+  };
+  for (const l of page.links) scan(`${l.text} ${l.context}`);
+  if (found.size < 8) scan(page.text.slice(0, 30_000));
+  return found;
+}
+
+/** A hub page lists many O-items (≥ 8 distinct O<n>/MOIT<n>). */
+export function isHubPage(page: Pick<ExtractedPage, 'links' | 'text'>): boolean {
+  return distinctItemNumbers(page).size >= 8;
+}
