@@ -33,6 +33,23 @@ function bigSite(pages: number) {
 
 const snap = bigSite(300);
 audit(snapshot({ pages: [page('/')] }), ita2566, 2566);
+const c0 = process.cpuUsage();
 const t0 = performance.now();
 const result = audit(snap, ita2566, 2566);
-console.log('ms', performance.now() - t0, result.items.length);
+const c1 = process.cpuUsage(c0);
+console.log('ms', performance.now() - t0, 'cpu', (c1.user + c1.system) / 1000, result.items.length);
+import { buildSnapshotIndex } from '/work/main/src/audit/snapshot-index.ts';
+import { locate } from '/work/main/src/audit/locate.ts';
+import { judgeCandidate } from '/work/main/src/audit/audit.ts';
+{
+  const cpu = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
+  let t = cpu();
+  const index = buildSnapshotIndex(snap);
+  console.log('index', cpu() - t); t = cpu();
+  index.uniqueLinks();
+  console.log('uniqueLinks', cpu() - t); t = cpu();
+  const cands = ita2566.items.map((i) => locate(i, index, 2566));
+  console.log('locate', cpu() - t, cands.map((c) => c.length).join(',')); t = cpu();
+  ita2566.items.forEach((item, n) => { for (const c of cands[n]!) judgeCandidate(item, c, index, 2566); });
+  console.log('judge all', cpu() - t);
+}

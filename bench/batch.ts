@@ -47,6 +47,7 @@ const run = await runBatch({
   lang: 'th',
   crawl: { ...testCrawlOptions },
   dbPath: join(outDir, 'history.json'),
+  agencyTimeoutMs: 180_000,
   onAgencyDone: () => {
     finished++;
     if (finished % 10 === 0) process.stderr.write(`  ${finished}/${siteCount}\n`);

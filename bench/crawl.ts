@@ -12,7 +12,6 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { request, Agent } from 'undici';
-import { crawl } from '../src/crawl/crawler.ts';
 import type { SiteSnapshot } from '../src/snapshot/schema.ts';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -148,6 +147,8 @@ function allItemsLocated(s: SiteSnapshot): boolean {
 }
 
 async function runCrawler(args: Args): Promise<Measure> {
+  // loaded here, not at the top: the raw baseline and the server must not carry the crawler's modules
+  const { crawl } = await import('../src/crawl/crawler.ts');
   const m = await measure(() =>
     crawl(
       { startUrl: args.url, maxPages: args.pages + 100, maxDepth: 100, render: 'never', concurrency: args.concurrency, perHostConcurrency: args.concurrency, useSitemap: false },

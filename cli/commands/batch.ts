@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { join, relative } from 'node:path';
 import { loadAgencyList } from '../../src/batch/input.ts';
-import { runBatch, summarizeBatch, writeBatchSummaries, type AgencyOutcome } from '../../src/batch/run-batch.ts';
+import { BATCH_STATE_FILE, runBatch, summarizeBatch, writeBatchSummaries, type AgencyOutcome } from '../../src/batch/run-batch.ts';
+import { existsSync } from 'node:fs';
 import type { Checklist } from '../../src/checklist/schema.ts';
 import { currentFiscalYear } from '../../src/thai/fiscal-year.ts';
 import { DEFAULT_HISTORY_PATH } from '../../src/store/history.ts';
@@ -27,6 +28,7 @@ interface BatchFlags {
   render: string;
   ignoreRobots?: boolean;
   tui: boolean;
+  agencyTimeout: string;
 }
 
 function uiOutcome(outcome: AgencyOutcome): { score?: number; error?: string } {
@@ -52,6 +54,7 @@ export function registerBatchCommand(program: Command): void {
     .option('--site-concurrency <n>', 'parallel requests within one agency site', '2')
     .option('--resume', 'skip agencies already finished in this batch folder')
     .option('--max-pages <n>', 'page budget per agency', '300')
+    .option('--agency-timeout <minutes>', 'stop an agency that is still running after this long (its partial audit is kept)', '30')
     .option('-c, --checklist <id|file>', 'checklist for rows without one (default: the ITA checklist for the fiscal year)')
     .option('-y, --fiscal-year <BE>', 'fiscal year for rows without one (default: the current one)')
     .option('-f, --format <list>', 'report formats per agency: json,md,html,csv,pdf (default json,md,html,csv)')
@@ -75,6 +78,7 @@ async function batchCommand(file: string, flags: BatchFlags): Promise<number> {
   const siteConcurrency = parsePositiveInt(flags.siteConcurrency, '--site-concurrency');
   const maxPages = parsePositiveInt(flags.maxPages, '--max-pages');
   const render = parseRender(flags.render);
+  const agencyTimeoutMs = parsePositiveInt(flags.agencyTimeout, '--agency-timeout') * 60_000;
   const outDir = flags.out ?? defaultBatchDir(file, new Date());
 
   // Resolve each distinct checklist once, up front for the default, so a bad --checklist fails fast.
@@ -94,10 +98,18 @@ async function batchCommand(file: string, flags: BatchFlags): Promise<number> {
   };
   await resolveChecklist(undefined, fiscalYear);
 
+  if (!flags.resume && existsSync(join(outDir, BATCH_STATE_FILE))) {
+    process.stderr.write(`oit-audit: ${outDir} holds an earlier batch; auditing every agency again (use --resume to continue it instead)\n`);
+  }
   const mode = chooseUiMode({ tui: flags.tui }, process.env, Boolean(process.stdout.isTTY));
   if (mode !== 'tty') process.stderr.write(`oit-audit: auditing ${agencies.length} agencies, ${concurrency} at a time → ${outDir}\n`);
   const ui = createBatchUi({ agencies: agencies.map((a) => ({ name: a.name, url: a.url })), mode, lang, maxPages });
-  const interrupt = installInterruptHandler(() => ui.close());
+  let uiOpen = true;
+  const closeUi = (): void => {
+    if (uiOpen) ui.close();
+    uiOpen = false;
+  };
+  const interrupt = installInterruptHandler(closeUi);
   try {
     const run = await runBatch({
       agencies,
@@ -106,6 +118,7 @@ async function batchCommand(file: string, flags: BatchFlags): Promise<number> {
       fiscalYear,
       concurrency,
       resume: Boolean(flags.resume),
+      agencyTimeoutMs,
       formats,
       lang,
       crawl: { maxPages, render, concurrency: siteConcurrency, perHostConcurrency: siteConcurrency, ignoreRobots: Boolean(flags.ignoreRobots) },
@@ -114,7 +127,7 @@ async function batchCommand(file: string, flags: BatchFlags): Promise<number> {
       onAgencyEvent: (a, e) => ui.onAgencyEvent(a.name, e),
       onAgencyDone: (a, outcome) => ui.onAgencyDone(a.name, uiOutcome(outcome)),
     });
-    ui.close();
+    closeUi();
     if (run.resumed.length) process.stderr.write(`oit-audit: resumed: ${run.resumed.length} agencies were already done\n`);
     const summary = summarizeBatch(run.outcomes);
     const files = await writeBatchSummaries(summary, outDir, { lang });
@@ -130,7 +143,7 @@ async function batchCommand(file: string, flags: BatchFlags): Promise<number> {
     // agencies that could not be audited are reported in the summary; the batch itself succeeded
     return 0;
   } finally {
-    ui.close();
+    closeUi();
     interrupt.dispose();
   }
 }

@@ -11,7 +11,6 @@ export function sparkline(scores: number[]): string {
 }
 
 function oneLine(text: string, cap = 40): string {
-  // eslint-disable-next-line no-control-regex
   const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
   return flat.length > cap ? `${flat.slice(0, cap - 1)}…` : flat;
 }

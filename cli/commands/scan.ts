@@ -96,7 +96,7 @@ async function scanCommand(urlArg: string, flags: ScanFlags): Promise<number> {
     mode,
     interactive: mode === 'tty' && Boolean(process.stdin.isTTY),
   });
-  const interrupt = installInterruptHandler(() => ui.close());
+  const interrupt = installInterruptHandler(() => ui.close(), (message) => ui.notice(message));
 
   try {
     const outcome = await runScan({

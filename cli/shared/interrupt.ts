@@ -6,13 +6,22 @@ export interface InterruptHandle {
   dispose(): void;
 }
 
-export function installInterruptHandler(restoreTerminal: () => void): InterruptHandle {
+/** default notice: its own line on stderr, after the "^C" the terminal echoed */
+function writeNotice(message: string): void {
+  process.stderr.write(`\n${message}\n`);
+}
+
+/**
+ * `notify` prints the "stopping" notice; a live terminal view passes its own, so the line does not
+ * land in the middle of a frame that the next redraw would erase.
+ */
+export function installInterruptHandler(restoreTerminal: () => void, notify: (message: string) => void = writeNotice): InterruptHandle {
   const controller = new AbortController();
   let count = 0;
   const onSignal = (): void => {
     count++;
     if (count === 1) {
-      process.stderr.write('\noit-audit: stopping — auditing what was gathered (Ctrl-C again to quit now)\n');
+      notify('oit-audit: stopping — auditing what was gathered (Ctrl-C again to quit now)');
       controller.abort();
     } else {
       restoreTerminal();

@@ -55,7 +55,6 @@ export function createPlainProgress(opts: PlainProgressOptions): PlainProgress {
   const statusLine = (): string => {
     const t = now();
     const parts = [
-      `[${formatDuration((t - state.startedAt) / 1000)}]`,
       `${l.pages} ${state.pagesDone}/${state.maxPages}`,
       `${pageRate(state, t).toFixed(1)}${l.perSecond}`,
       `${l.queue} ${state.queued}`,
@@ -64,7 +63,7 @@ export function createPlainProgress(opts: PlainProgressOptions): PlainProgress {
       `${l.skipped} ${state.skipped}`,
     ];
     if (state.itemIds.length > 0) parts.push(`${l.items} ${resolvedItemCount(state)}/${state.itemIds.length}`);
-    return parts.join(' · ');
+    return `[${formatDuration((t - state.startedAt) / 1000)}] ${parts.join(' · ')}`;
   };
 
   return {

@@ -1,7 +1,7 @@
 // The small API the scan command drives: events in, a live view while crawling, the gap report
 // at the end. Three modes: Ink in a terminal, plain lines on stderr, or nothing (--json).
-import { createElement } from 'react';
-import { render, type Instance } from 'ink';
+import { createElement, type ReactElement, type ReactNode } from 'react';
+import { render, useStderr, type Instance } from 'ink';
 import type { ScanEvent } from '../../src/crawl/events.ts';
 import type { AuditResult } from '../../src/audit/result.ts';
 import { colorEnabled } from './ansi.ts';
@@ -40,6 +40,8 @@ export interface ScanUi {
   finish(result: AuditResult, reportDir: string, files: string[]): Promise<void>;
   /** unmount and restore the terminal (also on Ctrl-C); safe to call twice */
   close(): void;
+  /** one line on stderr (e.g. "stopping…" on Ctrl-C); the live view is redrawn below it, not broken */
+  notice(message: string): void;
 }
 
 function isTruthyEnv(value: string | undefined): boolean {
@@ -64,7 +66,8 @@ export function plainWidth(stream: { isTTY?: boolean; columns?: number } | undef
 
 export function createScanUi(opts: ScanUiOptions): ScanUi {
   if (opts.mode === 'silent') {
-    return { onEvent() {}, finish: async () => {}, close() {} };
+    const stderr = opts.stderr ?? process.stderr;
+    return { onEvent() {}, finish: async () => {}, close() {}, notice: (m) => void stderr.write(`${m}\n`) };
   }
   const env = opts.env ?? process.env;
   const stdout = opts.stdout ?? process.stdout;
@@ -96,7 +99,16 @@ function createPlainScanUi(opts: ScanUiOptions, env: NodeJS.ProcessEnv, stdout: 
       stdout.write(`\n${reportLocation(opts.lang, reportDir, files)}`);
     },
     close() {},
+    // after the "^C" the terminal echoed on the current line
+    notice: (m) => void stderr.write(`\n${m}\n`),
   };
+}
+
+/** hands Ink's own stderr writer (erase frame, write, redraw frame) to code outside React */
+function StderrBridge(props: { onWriter: (write: (data: string) => void) => void; children?: ReactNode }): ReactElement {
+  const { write } = useStderr();
+  props.onWriter(write);
+  return props.children as ReactElement;
 }
 
 function createInkScanUi(opts: ScanUiOptions, env: NodeJS.ProcessEnv, stdout: NodeJS.WriteStream, stderr: NodeJS.WriteStream): ScanUi {
@@ -108,8 +120,9 @@ function createInkScanUi(opts: ScanUiOptions, env: NodeJS.ProcessEnv, stdout: No
     resolveQuit = resolve;
   });
   let closed = false;
+  let writeAboveFrame: ((data: string) => void) | undefined;
   const instance: Instance = render(
-    createElement(ScanApp, {
+    createElement(StderrBridge, { onWriter: (w) => { writeAboveFrame = w; } }, createElement(ScanApp, {
       store,
       site: opts.site,
       checklistTitle: opts.checklistTitle,
@@ -119,7 +132,7 @@ function createInkScanUi(opts: ScanUiOptions, env: NodeJS.ProcessEnv, stdout: No
       color: colorEnabled(env, stdout),
       interactive,
       onQuit: () => resolveQuit(),
-    }),
+    })),
     { stdout, stderr, stdin: process.stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 10 },
   );
   const close = (): void => {
@@ -146,5 +159,10 @@ function createInkScanUi(opts: ScanUiOptions, env: NodeJS.ProcessEnv, stdout: No
       await instance.waitUntilExit().catch(() => {});
     },
     close,
+    notice(message) {
+      // the "^C" the terminal echoed sits on the line under the frame, which Ink erases with it
+      if (!closed && writeAboveFrame) writeAboveFrame(`${message}\n`);
+      else stderr.write(`\n${message}\n`);
+    },
   };
 }

@@ -20,6 +20,20 @@ function isLive(c: Candidate): boolean {
 export function judgeCandidate(item: Item, c: Candidate, index: SnapshotIndex, fiscalYear: number): Judged[] {
   const evidence = sourceOf(c.resolved);
   if (!evidence) return [];
+  if (c.resolved.type === 'uncrawled') {
+    // a page of the site the crawl never opened (budget): nothing on it can be judged
+    return item.components.map((component) => ({
+      component,
+      outcome: component.check.kind === 'manual'
+        ? runCheck(component.check, makeContext(index, fiscalYear, evidence, []))
+        : {
+            status: 'manual' as const,
+            detail: { th: 'ยังไม่ได้เปิดหน้านี้ (เกินงบการสำรวจ): ตรวจด้วยตนเองหรือสแกนใหม่ด้วย --max-pages ที่มากขึ้น', en: 'this page was not crawled (crawl budget): check by hand or scan again with a larger --max-pages' },
+            url: c.url,
+            unreadable: ['not-crawled' as const],
+          },
+    }));
+  }
   const ctx = makeContext(index, fiscalYear, evidence, linkedSources(index, c, evidence));
   return item.components.map((component) => ({ component, outcome: runCheck(component.check, ctx) }));
 }
@@ -77,6 +91,8 @@ export function auditItem(item: Item, index: SnapshotIndex, fiscalYear: number):
         chosen = c;
         judged = j;
       }
+      // candidates come best-located first: one where everything passes cannot be beaten
+      if (j.every((x) => x.outcome.status === 'pass')) break;
     }
     finding = { kind: 'evaluated', candidate: chosen!, judged: judged! };
   } else if (candidates.length > 0) {

@@ -44,10 +44,20 @@ const SCORE = {
 } as const;
 
 interface Words {
-  linkText: string[];
-  headings: string[];
+  linkText: WordSet;
+  headings: WordSet;
   exclude: string[];
-  urlPatterns: RegExp[];
+  /** the slugs, lower-case, each with its whole-piece pattern: a cheap indexOf first, then the pattern */
+  slugs: Array<{ slug: string; pattern: RegExp }>;
+}
+
+function urlMatches(url: string, words: Words): boolean {
+  const slugs = words.slugs;
+  for (let i = 0; i < slugs.length; i++) {
+    const s = slugs[i]!;
+    if (url.indexOf(s.slug) !== -1 && s.pattern.test(url)) return true;
+  }
+  return false;
 }
 
 function escapeRegExp(s: string): string {
@@ -67,27 +77,52 @@ export function slugPattern(pattern: string): RegExp {
 function wordsOf(item: Item, index: SnapshotIndex): Words {
   const c = (list: string[]) => list.map(index.compact).filter((w) => w.length > 0);
   return {
-    linkText: c(item.locate.linkText),
-    headings: c([...item.locate.headings, ...item.locate.linkText]),
+    linkText: wordSet(c(item.locate.linkText)),
+    headings: wordSet(c([...item.locate.headings, ...item.locate.linkText])),
     exclude: c(item.locate.exclude),
     // a slug matches whole path pieces: "pr" must not match "/programs"
-    urlPatterns: item.locate.urlPatterns.map(slugPattern),
+    slugs: item.locate.urlPatterns.map((p) => ({ slug: p.toLowerCase(), pattern: slugPattern(p) })),
   };
 }
 
+/**
+ * Keywords grouped for fast matching: a text that lacks "โครงสร้าง" cannot contain
+ * "โครงสร้างองค์กร", so only the shortest words (roots) are searched in every link text.
+ */
+interface WordSet {
+  roots: Array<{ root: string; supers: string[] }>;
+}
+
+function wordSet(words: string[]): WordSet {
+  const unique = [...new Set(words)];
+  const roots = unique.filter((w) => !unique.some((o) => o !== w && w.includes(o)));
+  return { roots: roots.map((root) => ({ root, supers: unique.filter((w) => w !== root && w.includes(root)) })) };
+}
+
 /** how well a text names the item: an exact name beats a long text that merely contains it */
-function textScore(compactText: string, words: string[], exact: number, contains: number): number {
+function textScore(compactText: string, words: WordSet, exact: number, contains: number): number {
+  // plain loops: this runs for every distinct link of the site × every item
   let best = 0;
-  for (const w of words) {
-    if (!compactText.includes(w)) continue;
-    if (compactText === w) return exact;
-    best = Math.max(best, contains + Math.round(10 * (w.length / compactText.length)));
+  const roots = words.roots;
+  for (let i = 0; i < roots.length; i++) {
+    const { root, supers } = roots[i]!;
+    if (compactText.indexOf(root) === -1) continue;
+    if (compactText === root) return exact;
+    best = Math.max(best, contains + Math.round(10 * (root.length / compactText.length)));
+    for (let j = 0; j < supers.length; j++) {
+      const w = supers[j]!;
+      if (compactText.indexOf(w) === -1) continue;
+      if (compactText === w) return exact;
+      best = Math.max(best, contains + Math.round(10 * (w.length / compactText.length)));
+    }
   }
   return best;
 }
 
 function excluded(compactText: string, words: Words): boolean {
-  return words.exclude.some((w) => compactText.includes(w));
+  const ex = words.exclude;
+  for (let i = 0; i < ex.length; i++) if (compactText.indexOf(ex[i]!) !== -1) return true;
+  return false;
 }
 
 /** hub pages, best first, with a bonus for one labelled with the audited year and a penalty for another year */
@@ -102,6 +137,16 @@ function hubPages(index: SnapshotIndex, fiscalYear: number): Array<{ source: Sou
     out.push({ source: entry.source, bonus: yearBonus - 5 * rank });
   });
   return out;
+}
+
+const pageUrls = new WeakMap<Source, string>();
+function decodedPageUrl(page: Source): string {
+  let d = pageUrls.get(page);
+  if (d === undefined) {
+    d = decodedUrl(page.url);
+    pageUrls.set(page, d);
+  }
+  return d;
 }
 
 /** the item a hub link belongs to, computed once per link for all items */
@@ -198,15 +243,17 @@ export function locate(item: Item, index: SnapshotIndex, fiscalYear: number): Ca
 
   // (2) links anywhere (each distinct link once): text naming the item (or its id), URL slugs
   for (const { link, on, text, decodedUrl: url, ownItemKey } of index.uniqueLinks()) {
-    if (excluded(text, words)) continue;
     const own = ownItemKey === key;
     const byText = textScore(text, words.linkText, SCORE.linkExact, SCORE.linkText);
-    const byUrl = words.urlPatterns.some((p) => p.test(url)) ? SCORE.url - (index.snapshot.soft404 ? 10 : 0) : 0;
+    const byUrl = urlMatches(url, words) ? SCORE.url - (index.snapshot.soft404 ? 10 : 0) : 0;
     if (!own && !byText && !byUrl) continue;
+    if (excluded(text, words)) continue;
     const resolved = resolveLink(index, link);
     // a "#" menu parent that merely shares a word is navigation, not evidence
     if (resolved.type === 'dead' && !own && byText !== SCORE.linkExact) continue;
     if (resolved.type === 'page' && resolved.source === on) continue;
+    // a menu link to the ITA hub page is not the item's evidence: the hub holds every item
+    if (resolved.type === 'page' && hubSources.has(resolved.source)) continue;
     const score = own ? Math.max(SCORE.linkId, byText + 10) : Math.max(byText, byUrl);
     set.add({
       url: evidenceUrl(resolved, link.url),
@@ -226,7 +273,7 @@ export function locate(item: Item, index: SnapshotIndex, fiscalYear: number): Ca
     if (excluded(title, words)) continue;
     const byTitle = textScore(title, words.linkText, SCORE.titleExact, SCORE.title);
     const byHeading = byTitle ? 0 : page.headings.some((h) => textScore(index.compact(h), words.headings, 1, 1) > 0) ? SCORE.heading : 0;
-    const byUrl = words.urlPatterns.some((p) => p.test(decodedUrl(page.url))) ? SCORE.url - (index.snapshot.soft404 ? 10 : 0) : 0;
+    const byUrl = urlMatches(decodedPageUrl(page), words) ? SCORE.url - (index.snapshot.soft404 ? 10 : 0) : 0;
     const score = Math.max(byTitle, byHeading, byUrl);
     if (!score) continue;
     const resolved = index.resolve(page.url);
@@ -242,9 +289,9 @@ export function locate(item: Item, index: SnapshotIndex, fiscalYear: number): Ca
   }
 
   // (4) documents by URL
-  if (words.urlPatterns.length > 0) {
+  if (item.locate.urlPatterns.length > 0) {
     for (const doc of index.snapshot.documents) {
-      if (!words.urlPatterns.some((p) => p.test(decodedUrl(doc.url)))) continue;
+      if (!urlMatches(decodedUrl(doc.url), words)) continue;
       const resolved = index.resolve(doc.url);
       if (resolved.type !== 'document') continue;
       set.add({ url: resolved.source.url, resolved, matchedBy: 'url', score: SCORE.url - 5, label: doc.url, siblings: [], foundOn: doc.referrer });

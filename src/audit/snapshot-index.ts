@@ -61,6 +61,8 @@ export interface SnapshotIndex {
   compact(text: string): string;
   /** every distinct link (URL + text) of every non-hub page once, with the first page showing it */
   uniqueLinks(): IndexedLink[];
+  /** remember a derived value (dates found in a text …) for the whole audit */
+  memo<T>(key: string, compute: () => T): T;
 }
 
 export interface IndexedLink {
@@ -73,6 +75,9 @@ export interface IndexedLink {
   /** the item id written in the link's own text ("O1 โครงสร้าง" → "o1"), if any */
   ownItemKey: string | undefined;
 }
+
+/** a cheap test before the full item-id search */
+const MAY_HAVE_ID = /o\s?[-.:]?\s?\d/i;
 
 export function decodedUrl(url: string): string {
   try {
@@ -168,7 +173,7 @@ interface Boilerplate {
 /** below this many pages, nothing is treated as boilerplate */
 const BOILERPLATE_MIN_PAGES = 4;
 
-function findBoilerplate(pages: Page[]): Boilerplate {
+function findBoilerplate(pages: Page[], bodies: Map<Page, string>): Boilerplate {
   const lines = new Set<string>();
   const links = new Set<string>();
   if (pages.length < BOILERPLATE_MIN_PAGES) return { lines, links };
@@ -176,7 +181,7 @@ function findBoilerplate(pages: Page[]): Boilerplate {
   const lineCount = new Map<string, number>();
   const linkCount = new Map<string, number>();
   for (const page of pages) {
-    for (const line of new Set(normalizeThai(page.text).split('\n'))) {
+    for (const line of new Set(bodies.get(page)!.split('\n'))) {
       if (line.trim()) lineCount.set(line, (lineCount.get(line) ?? 0) + 1);
     }
     for (const url of new Set(page.links.map((l) => stripFragment(l.url)))) linkCount.set(url, (linkCount.get(url) ?? 0) + 1);
@@ -186,10 +191,14 @@ function findBoilerplate(pages: Page[]): Boilerplate {
   return { lines, links };
 }
 
-function pageSource(page: Page, boilerplate: Boilerplate): Source {
+/** compactForMatch for text that is already normalised: skip the second normalisation */
+function compactNormalised(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, '');
+}
+
+function pageSource(page: Page, boilerplate: Boilerplate, body: string): Source {
   const title = normalizeThai(page.title);
   const headings = page.headings.map(normalizeThai).filter(Boolean);
-  const body = normalizeThai(page.text);
   const content = boilerplate.lines.size ? body.split('\n').filter((l) => !boilerplate.lines.has(l)).join('\n') : body;
   const text = [title, ...headings, content].filter(Boolean).join('\n');
   return {
@@ -197,7 +206,7 @@ function pageSource(page: Page, boilerplate: Boilerplate): Source {
     kind: 'page',
     title,
     text,
-    compact: compactForMatch(text),
+    compact: compactNormalised(text),
     fullText: [title, ...headings, body].filter(Boolean).join('\n'),
     links: page.links,
     contentLinks: boilerplate.links.size ? page.links.filter((l) => !boilerplate.links.has(stripFragment(l.url))) : page.links,
@@ -222,7 +231,7 @@ function documentSource(doc: Document): Source {
     kind: 'document',
     title: '',
     text,
-    compact: compactForMatch(text),
+    compact: compactNormalised(text),
     fullText: text,
     links: [],
     contentLinks: [],
@@ -267,9 +276,10 @@ export function buildSnapshotIndex(snapshot: SiteSnapshot): SnapshotIndex {
   const skippedByUrl = new Map<string, Skipped>();
   const pages: Source[] = [];
 
-  const boilerplate = findBoilerplate(snapshot.pages.filter((p) => p.status < 400));
+  const bodies = new Map(snapshot.pages.map((p) => [p, normalizeThai(p.text)]));
+  const boilerplate = findBoilerplate(snapshot.pages.filter((p) => p.status < 400), bodies);
   for (const page of snapshot.pages) {
-    const entry = { source: pageSource(page, boilerplate), page };
+    const entry = { source: pageSource(page, boilerplate, bodies.get(page)!), page };
     pages.push(entry.source);
     for (const u of [page.url, page.finalUrl, ...page.redirects]) {
       for (const v of variants(u)) if (!pageByUrl.has(v)) pageByUrl.set(v, entry);
@@ -303,7 +313,18 @@ export function buildSnapshotIndex(snapshot: SiteSnapshot): SnapshotIndex {
 
   const externalCache = new Map<string, Source>();
 
+  const homeUrls = new Set([snapshot.startUrl, snapshot.finalStartUrl].filter((x): x is string => !!x).flatMap(variants));
+  const resolved = new Map<string, Resolved>();
   const resolve = (raw: string): Resolved => {
+    let r = resolved.get(raw);
+    if (!r) {
+      r = resolveUncached(raw);
+      resolved.set(raw, r);
+    }
+    return r;
+  };
+
+  const resolveUncached = (raw: string): Resolved => {
     const url = raw.trim();
     if (url === '' ) return { type: 'dead', url, why: 'empty' };
     if (url.startsWith('#')) return { type: 'dead', url, why: 'hash' };
@@ -318,6 +339,10 @@ export function buildSnapshotIndex(snapshot: SiteSnapshot): SnapshotIndex {
       if (page) {
         if (page.page.status >= 400 || failure?.kind === 'soft-404') {
           return { type: 'failed', url, failure: failure ?? { url, kind: page.page.status === 404 ? 'http-404' : page.page.status >= 500 ? 'http-5xx' : 'http-4xx', status: page.page.status, message: '', attempts: 1 } };
+        }
+        // a removed page that redirects to the home page is a dead link, not the home page as evidence
+        if (page.page.redirects.length > 0 && homeUrls.has(stripFragment(page.page.finalUrl)) && !homeUrls.has(stripFragment(url))) {
+          return { type: 'failed', url, failure: { url, kind: 'soft-404', message: 'redirects to the home page', attempts: 1 } };
         }
         return { type: 'page', url, source: page.source, page: page.page };
       }
@@ -357,16 +382,32 @@ export function buildSnapshotIndex(snapshot: SiteSnapshot): SnapshotIndex {
         const key = `${link.url}\u0000${link.text}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        linksCache.push({ link, on, text: compact(link.text), decodedUrl: decodedUrl(link.url), ownItemKey: findIdMentions(link.text)[0]?.key });
+        const text = normalizeThai(link.text);
+        linksCache.push({
+          link,
+          on,
+          text: compactNormalised(text),
+          decodedUrl: decodedUrl(link.url),
+          ownItemKey: MAY_HAVE_ID.test(text) ? findIdMentions(text)[0]?.key : undefined,
+        });
       }
     }
     return linksCache;
+  };
+
+  const memoCache = new Map<string, unknown>();
+  const memo = <T,>(key: string, compute: () => T): T => {
+    if (memoCache.has(key)) return memoCache.get(key) as T;
+    const value = compute();
+    memoCache.set(key, value);
+    return value;
   };
 
   return {
     snapshot,
     pages,
     uniqueLinks,
+    memo,
     pageByUrl,
     documentByUrl,
     failureByUrl,

@@ -78,6 +78,12 @@ export interface BatchOptions {
   crawl: Partial<CrawlOptions>;
   dbPath?: string;
   signal?: AbortSignal;
+  /**
+   * an agency still running after this long is stopped (its partial audit is kept, marked
+   * incomplete); if its scan does not return within a grace period after that, it is recorded as
+   * failed and the batch moves on. Default: no limit.
+   */
+  agencyTimeoutMs?: number;
   onAgencyStart?: (agency: Agency) => void;
   onAgencyEvent?: (agency: Agency, event: ScanEvent) => void;
   /** also called at the start for agencies a previous run finished (--resume) */
@@ -168,10 +174,16 @@ export async function runBatch(opts: BatchOptions): Promise<BatchRunResult> {
   // State writes are chained so two agencies finishing together cannot interleave their saves.
   let saving: Promise<void> = Promise.resolve();
   const saveState = (): Promise<void> => {
-    saving = saving.then(() => {
-      state.updatedAt = new Date().toISOString();
-      return writeFileAtomic(statePath, `${JSON.stringify(state, null, 2)}\n`);
-    });
+    saving = saving
+      .catch(() => undefined)
+      .then(async () => {
+        state.updatedAt = new Date().toISOString();
+        try {
+          await writeFileAtomic(statePath, `${JSON.stringify(state, null, 2)}\n`);
+        } catch (error) {
+          throw new UserError(`cannot write the batch state ${statePath}: ${oneLine(error)}`);
+        }
+      });
     return saving;
   };
   await saveState();
@@ -197,10 +209,14 @@ export async function runBatch(opts: BatchOptions): Promise<BatchRunResult> {
     const startedAt = new Date().toISOString();
     opts.onAgencyStart?.(agency);
     let outcome: AgencyOutcome;
+    const controller = new AbortController();
+    const stopForUser = () => controller.abort();
+    opts.signal?.addEventListener('abort', stopForUser, { once: true });
+    const timers: NodeJS.Timeout[] = [];
     try {
       const fiscalYear = agency.fiscalYear ?? opts.fiscalYear;
       const checklist = await opts.resolveChecklist(agency.checklist, fiscalYear);
-      const scanned = await scan({
+      const scanning = scan({
         url: agency.url,
         checklist,
         fiscalYear,
@@ -210,9 +226,22 @@ export async function runBatch(opts: BatchOptions): Promise<BatchRunResult> {
         crawl: { ...opts.crawl, extraHosts: [...(opts.crawl.extraHosts ?? []), ...(agency.extraHosts ?? [])] },
         dbPath: opts.dbPath,
         agencyName: agency.name,
-        signal: opts.signal,
+        signal: controller.signal,
         onEvent: opts.onAgencyEvent ? (e) => opts.onAgencyEvent!(agency, e) : undefined,
       });
+      // after a timeout the race has moved on; a late failure must not become an unhandled rejection
+      scanning.catch(() => undefined);
+      const limit = opts.agencyTimeoutMs;
+      const scanned = limit
+        ? await Promise.race([
+            scanning,
+            new Promise<never>((_, reject) => {
+              timers.push(setTimeout(() => controller.abort(), limit));
+              const grace = Math.min(30_000, Math.max(1_000, limit / 4));
+              timers.push(setTimeout(() => reject(new Error(`did not finish within ${Math.round((limit + grace) / 1000)} s (timed out)`)), limit + grace));
+            }),
+          ])
+        : await scanning;
       outcome = outcomeOf(agency, reportDir, scanned, Boolean(opts.signal?.aborted), startedAt);
     } catch (error) {
       outcome = {
@@ -222,6 +251,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchRunResult> {
         startedAt,
         finishedAt: new Date().toISOString(),
       };
+    } finally {
+      timers.forEach(clearTimeout);
+      opts.signal?.removeEventListener('abort', stopForUser);
     }
     state.agencies[agency.key] = outcome;
     await saveState();

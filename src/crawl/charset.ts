@@ -1,6 +1,7 @@
 // Charset detection for HTML: BOM → Content-Type header → <meta> prescan → Thai fallback.
 // Header-only detection fails on old Thai sites (Crawlee #2317), so the prescan matters.
 import iconv from 'iconv-lite';
+import { isUtf8 } from 'node:buffer';
 
 /** labels iconv-lite should read as windows-874 (a superset of TIS-620) */
 const THAI_LABELS = new Set(['tis-620', 'tis620', 'tis_620', 'iso-8859-11', 'iso8859-11', 'iso885911', 'x-windows-874', 'windows-874', 'cp874', 'dos-874', 'ms874']);
@@ -42,15 +43,10 @@ export function metaCharset(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** does the body decode as valid UTF-8? (checked on a prefix; cheap) */
+/** is the body valid UTF-8? (a multi-byte sequence cut by a size cap at the very end is allowed) */
 function looksUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, Math.min(bytes.length, 65536)));
-    return true;
-  } catch (e) {
-    // a multi-byte sequence cut at the prefix boundary is fine
-    return bytes.length > 65536 && e instanceof TypeError && looksUtf8(bytes.subarray(0, 65530));
-  }
+  if (isUtf8(bytes)) return true;
+  return bytes.length > 4 && isUtf8(bytes.subarray(0, bytes.length - 3)) && bytes.length >= 1024;
 }
 
 /** high bytes in the Thai range of TIS-620 (0xA1–0xFB) dominate → Thai legacy encoding */

@@ -22,10 +22,9 @@ import { isHubPage, mentionsHub } from './hub.ts';
 import { PatternSampler } from './traps.ts';
 import { fingerprint, looksLikeNotFound, probeUrl, type NotFoundFingerprint } from './soft404.ts';
 import { Frontier, type FrontierEntry } from './frontier.ts';
-import { documentKindOf, extractDocument, sniffDocumentKind } from './documents.ts';
-import { decodeQrCodes } from './qr.ts';
 import { findBrowser } from './browser/find.ts';
-import { BrowserRenderer } from './browser/renderer.ts';
+import type { BrowserRenderer } from './browser/renderer.ts';
+import { documentsModule, isHtmlType, linkDocumentKind, qrModule, rendererModule } from './leaves.ts';
 
 export interface CrawlHooks {
   onEvent?: (e: CrawlEvent) => void;
@@ -53,6 +52,7 @@ class CrawlRun {
   private readonly fetcher: Fetcher;
   private readonly frontier = new Frontier();
   private readonly seen = new Set<string>();
+  private readonly seenExact = new Set<string>();
   private readonly skippedKeys = new Set<string>();
   private readonly sampler: PatternSampler;
   private readonly priorityWords: string[];
@@ -196,7 +196,7 @@ class CrawlRun {
     const origin = this.finalStartUrl ?? this.options.startUrl;
     try {
       const res = await this.fetcher.get({ url: probeUrl(origin), maxBytes: this.options.maxPageBytes, acceptStatus: () => false, signal: this.controller.signal });
-      if (documentKindOf(res.finalUrl, res.contentType) !== null) return;
+      if (!isHtmlType(res.contentType) && (await documentsModule()).documentKindOf(res.finalUrl, res.contentType) !== null) return;
       const decoded = decodeHtml(res.body, res.contentType);
       const page = extractPage(decoded.text, res.finalUrl);
       this.soft404 = true;
@@ -327,7 +327,7 @@ class CrawlRun {
       this.finalStartUrl = res.finalUrl;
       this.scope.addHostOf(res.finalUrl);
     }
-    if (res.body.length < 20_000 && looksBlocked(res.status, res.headers, Buffer.from(res.body).toString('latin1'))) {
+    if (res.body.length < 20_000 && looksBlocked(res.status, res.headers, Buffer.from(res.body.buffer, res.body.byteOffset, Math.min(res.body.length, 4096)).toString('latin1'))) {
       const failure: Failure = { url: entry.url, kind: 'blocked', status: res.status, message: 'a bot wall / challenge page answered', attempts: res.attempts, ...(entry.referrer ? { referrer: entry.referrer } : {}) };
       this.fail(failure);
       if (isStart) this.siteFailure = failure;
@@ -351,10 +351,10 @@ class CrawlRun {
     }
     this.fetchedKeys.add(urlKey(res.finalUrl));
 
-    const kind = documentKindOf(res.finalUrl, res.contentType) ?? (/html|xml|^$/i.test(res.contentType) ? null : sniffDocumentKind(res.body));
-    if (kind !== null || entry.document) {
-      const sniffed = kind ?? sniffDocumentKind(res.body);
-      if (sniffed !== null) {
+    if (!isHtmlType(res.contentType) || entry.document) {
+      const { documentKindOf, sniffDocumentKind } = await documentsModule();
+      const kind = isHtmlType(res.contentType) ? null : documentKindOf(res.finalUrl, res.contentType);
+      if ((kind ?? sniffDocumentKind(res.body)) !== null) {
         await this.recordDocument(entry, res);
         return true;
       }
@@ -455,6 +455,7 @@ class CrawlRun {
         return null;
       }
       try {
+        const { BrowserRenderer } = await rendererModule();
         this.renderer = await BrowserRenderer.launch({ executablePath: found.path, userAgent: this.options.userAgent, timeoutMs: this.options.timeoutMs });
         this.rendererState = 'ready';
         return this.renderer;
@@ -475,8 +476,8 @@ class CrawlRun {
       this.qrFetches++;
       try {
         const res = await this.politeGet(image.src, QR_MAX_BYTES, 'image/*');
-        if (!/^image\//i.test(res.contentType) && sniffDocumentKind(res.body) !== 'image') continue;
-        const codes = await decodeQrCodes(res.body);
+        if (!/^image\//i.test(res.contentType) && (await documentsModule()).sniffDocumentKind(res.body) !== 'image') continue;
+        const codes = await (await qrModule()).decodeQrCodes(res.body);
         if (codes[0]) image.qr = codes[0];
       } catch {
         /* an unreadable image is no evidence either way */
@@ -485,6 +486,7 @@ class CrawlRun {
   }
 
   private async recordDocument(entry: FrontierEntry, res: FetchOk): Promise<void> {
+    const { documentKindOf, extractDocument } = await documentsModule();
     let extracted: Awaited<ReturnType<typeof extractDocument>>;
     try {
       extracted = await extractDocument(res.body, { url: res.finalUrl, contentType: res.contentType, pdfMaxPages: this.options.pdfMaxPages, ocr: this.options.ocr });
@@ -516,7 +518,7 @@ class CrawlRun {
       finalUrl: url,
       status: f.status ?? 200,
       contentType: f.contentType ?? '',
-      kind: documentKindOf(url, f.contentType ?? '') ?? 'other',
+      kind: linkDocumentKind(url) ?? (/pdf/i.test(f.contentType ?? '') ? 'pdf' : 'other'),
       ...(f.declaredSize !== undefined && Number.isFinite(f.declaredSize) ? { size: f.declaredSize } : {}),
       text: '',
       textStatus: 'too-large',
@@ -547,10 +549,13 @@ class CrawlRun {
     url: string,
     how: { depth: number; referrer: string | undefined; text: string; context: string; fromHub: boolean; frame: boolean; base: number; fromCandidate: boolean },
   ): void {
+    // most links on a page were seen before in exactly this form: skip the URL parse for them
+    if (this.seenExact.has(url)) return;
+    this.seenExact.add(url);
     const key = urlKey(url);
     if (this.seen.has(key)) return;
     const verdict = this.scope.classify(url);
-    const docKind = documentKindOf(url, '');
+    const docKind = linkDocumentKind(url);
     const isDocument = docKind !== null && docKind !== 'image';
     if (verdict === 'external-evidence' || verdict === 'excluded' || verdict === 'not-included') {
       this.seen.add(key);

@@ -1,11 +1,10 @@
-// HTML → facts, in one pass over an htmlparser2 DOM (parsed through cheerio): title, headings,
-// visible text, links with their text / row context / heading / source, images, iframes, forms,
-// plus the signals that decide whether a page needs a browser. No selectors: one walk is several
-// times cheaper than repeated cheerio queries, and the crawl's CPU budget is ~1 ms per page.
-import { load } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+// HTML → facts, in one streaming htmlparser2 pass (no DOM is built): title, headings, visible
+// text, links with their text / row context / heading / source, images, iframes, forms, plus the
+// signals that decide whether a page needs a browser. The crawl's CPU budget is ~1 ms per page;
+// building a DOM and querying it with selectors costs several times what this single pass does.
+import { Parser } from 'htmlparser2';
 import type { Form, Iframe, Image, Link } from '../snapshot/schema.ts';
-import { normalizeThai } from '../thai/normalize.ts';
+import { fastNormalizeThai } from './text.ts';
 import { normalizeUrl } from './url.ts';
 
 export const MAX_TEXT_CHARS = 60_000;
@@ -40,6 +39,8 @@ export interface ExtractedPage {
 }
 
 const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'math', 'object']);
+/** void elements whose whole meaning is in their attributes */
+const VOID_HANDLED = new Set(['base', 'meta', 'frame', 'iframe', 'img', 'area', 'input']);
 const BLOCK = new Set([
   'p', 'div', 'br', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'table', 'tbody', 'thead', 'section', 'article', 'header',
   'footer', 'nav', 'aside', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dd', 'dt', 'dl', 'form', 'fieldset',
@@ -50,7 +51,7 @@ const HEADING = /^h[1-6]$/;
 const SPA_ROOT_IDS = new Set(['root', 'app', '__next', '__nuxt', 'q-app', 'main-app', 'application']);
 const ONCLICK_URL = /(?:location(?:\.href)?\s*=\s*|location\.(?:assign|replace)\(\s*|window\.open\(\s*)(['"])(.*?)\1/i;
 
-const oneLine = (s: string, cap = 500) => normalizeThai(s.replace(/\s+/g, ' ')).slice(0, cap);
+const oneLine = (s: string, cap = 500) => (s ? fastNormalizeThai(s.replace(/\s+/g, ' ')).slice(0, cap) : '');
 
 interface Frame {
   start: number;
@@ -68,13 +69,26 @@ interface PendingLink {
   text?: string;
 }
 
+interface Open {
+  name: string;
+  /** this element started a hidden region (script, style, head, [hidden] …) */
+  hides: boolean;
+  block: boolean;
+  frame: Frame | null;
+  link: PendingLink | null;
+  headingStart: number;
+  /** child elements or non-blank text seen inside (for empty SPA roots) */
+  children: number;
+  spaRoot: boolean;
+}
+
 /** Extract everything the audit may need from an HTML string fetched from `baseUrl`. */
 export function extractPage(html: string, baseUrl: string): ExtractedPage {
-  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } });
-  const root = $.root()[0] as unknown as AnyNode;
-
   let base = baseUrl;
   let title = '';
+  let titleBuf: string[] | null = null;
+  let noscriptDepth = 0;
+  let noscriptText = '';
   let metaRefresh: string | undefined;
   const parts: string[] = [];
   let textLength = 0;
@@ -87,12 +101,24 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
   const signals: PageSignals = { textLength: 0, spaRoot: false, noscriptAsksForJs: false, scriptCount: 0, frameset: false };
   const contextStack: Frame[] = [];
   const linkStack: PendingLink[] = [];
+  const stack: Open[] = [];
+  let hiddenDepth = 0;
   let currentForm: (Form & { frame: Frame }) | null = null;
 
-  const resolve = (href: string | undefined): string | null => (href ? normalizeUrl(href, base) : null);
+  // pages repeat the same hrefs (menus, "home", pagination): resolve each once
+  const resolved = new Map<string, string | null>();
+  const resolve = (href: string | undefined): string | null => {
+    if (!href) return null;
+    let r = resolved.get(href);
+    if (r === undefined) {
+      r = normalizeUrl(href, base);
+      resolved.set(href, r);
+    }
+    return r;
+  };
   const textBetween = (start: number) => parts.slice(start).join('');
 
-  const addLink = (raw: string | undefined, source: Link['source'], el: Element): PendingLink | null => {
+  const addLink = (raw: string | undefined, source: Link['source'], a: Record<string, string>): PendingLink | null => {
     if (!raw || pending.length >= MAX_LINKS) return null;
     const trimmed = raw.trim();
     let url = resolve(trimmed);
@@ -105,7 +131,7 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
       source,
       textStart: parts.length,
       alt: '',
-      title: el.attribs.title ?? el.attribs['aria-label'] ?? '',
+      title: a.title ?? a['aria-label'] ?? '',
       context: contextStack.at(-1) ?? null,
       heading: lastHeading,
     };
@@ -113,30 +139,14 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
     return link;
   };
 
-  const walk = (node: AnyNode, hidden: boolean): void => {
-    if (node.type === 'text') {
-      if (!hidden) {
-        const data = (node as unknown as { data: string }).data;
-        parts.push(data);
-        textLength += data.length;
-      }
-      return;
-    }
-    if (node.type === 'root') {
-      for (const child of (node as unknown as { children: AnyNode[] }).children) walk(child, hidden);
-      return;
-    }
-    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return;
-    const el = node as Element;
-    const name = el.name;
-    const a = el.attribs;
-
+  /** elements that carry no content: handled entirely at their opening tag */
+  const openVoid = (name: string, a: Record<string, string>): void => {
     switch (name) {
       case 'base':
-        if (a.href) base = normalizeUrl(a.href, baseUrl) ?? base;
-        return;
-      case 'title':
-        if (!title) title = oneLine($(el).text(), 300);
+        if (a.href) {
+          base = normalizeUrl(a.href, baseUrl) ?? base;
+          resolved.clear();
+        }
         return;
       case 'meta':
         if (a['http-equiv']?.toLowerCase() === 'refresh' && a.content) {
@@ -148,113 +158,141 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
           }
         }
         return;
-      case 'script':
-        signals.scriptCount++;
-        return;
-      case 'noscript':
-        if (/javascript/i.test($(el).text())) signals.noscriptAsksForJs = true;
-        return;
-      case 'frameset':
-        signals.frameset = true;
-        break;
       case 'frame':
       case 'iframe': {
-        const link = addLink(a.src, name, el);
+        const link = addLink(a.src, name, a);
         if (link) link.alt = a.title ?? a.name ?? '';
         const src = resolve(a.src);
         if (name === 'iframe' && (src || a.src)) iframes.push({ src: src ?? a.src!, title: oneLine(a.title ?? '', 200) });
         return;
       }
       case 'img': {
-        const rawSrc = a.src || a['data-src'] || a['data-original'];
-        const src = resolve(rawSrc);
+        if (hiddenDepth > 0) return;
+        const src = resolve(a.src || a['data-src'] || a['data-original']);
         const inLink = linkStack.at(-1);
         if (inLink && a.alt) inLink.alt += ` ${a.alt}`;
-        if (src && images.length < MAX_IMAGES) {
-          images.push({ src, alt: oneLine(a.alt ?? a.title ?? '', 300), ...(inLink ? { href: inLink.url } : {}) });
-        }
+        if (src && images.length < MAX_IMAGES) images.push({ src, alt: oneLine(a.alt ?? a.title ?? '', 300), ...(inLink ? { href: inLink.url } : {}) });
         return;
       }
       case 'area': {
-        const link = addLink(a.href, 'area', el);
+        const link = addLink(a.href, 'area', a);
         if (link) link.alt = a.alt ?? '';
         return;
       }
       case 'input':
-      case 'select':
-      case 'textarea':
         if (currentForm) {
-          if (name === 'textarea') currentForm.hasTextarea = true;
           for (const f of [a.name, a.placeholder, a['aria-label']]) if (f && currentForm.fields.length < 50) currentForm.fields.push(oneLine(f, 100));
           if ((a.type === 'submit' || a.type === 'button') && a.value) parts.push(` ${a.value} `);
         }
-        if (name !== 'select' && name !== 'textarea') return;
-        break;
-      case 'div':
-        if (a.id && SPA_ROOT_IDS.has(a.id) && el.children.length === 0) signals.spaRoot = true;
-        break;
-    }
-
-    if (a.hidden !== undefined) hidden = true;
-    const isHidden = hidden || HIDDEN.has(name);
-    if (isHidden && name === 'head') {
-      // <head> is invisible but holds <title>, <base> and <meta refresh>
-      for (const child of el.children) walk(child, true);
-      return;
-    }
-    if (isHidden) return;
-
-    let link: PendingLink | null = null;
-    if (name === 'a') link = addLink(a.href, 'a', el);
-    if (a.onclick && !link) {
-      const m = ONCLICK_URL.exec(a.onclick);
-      if (m) link = addLink(m[2], 'onclick', el);
-    }
-    if (link) linkStack.push(link);
-
-    let frame: Frame | null = null;
-    if (CONTEXT_TAGS.has(name)) {
-      frame = { start: parts.length };
-      contextStack.push(frame);
-    }
-    if (name === 'form') {
-      currentForm = { action: resolve(a.action) ?? baseUrl, method: (a.method ?? 'get').toLowerCase(), fields: [], hasTextarea: false, text: '', frame: { start: parts.length } };
-      forms.push(currentForm);
-    }
-    const headingStart = HEADING.test(name) ? parts.length : -1;
-    const block = BLOCK.has(name);
-    if (block) parts.push('\n');
-
-    for (const child of el.children) walk(child, isHidden);
-
-    if (block) parts.push('\n');
-    if (headingStart >= 0) {
-      const h = oneLine(textBetween(headingStart), 300);
-      if (h) {
-        lastHeading = h;
-        if (headings.length < MAX_HEADINGS) headings.push(h);
-      }
-    }
-    if (frame) {
-      frame.text = textBetween(frame.start);
-      contextStack.pop();
-    }
-    if (name === 'form' && currentForm) {
-      currentForm.text = oneLine(textBetween(currentForm.frame.start), 1000);
-      currentForm = null;
-    }
-    if (link) {
-      link.text = textBetween(link.textStart);
-      linkStack.pop();
+        return;
     }
   };
-  walk(root, false);
 
-  // meta refresh and frames are found before any text, so their textStart is 0-length: fine
+  const parser = new Parser(
+    {
+      onopentag(name, a) {
+        const parent = stack.at(-1);
+        if (parent) parent.children++;
+        if (name === 'script') signals.scriptCount++;
+        if (name === 'frameset') signals.frameset = true;
+        if (name === 'title' && !title && !titleBuf) titleBuf = [];
+        if (name === 'noscript') noscriptDepth++;
+        if (VOID_HANDLED.has(name)) {
+          openVoid(name, a);
+          stack.push({ name, hides: false, block: false, frame: null, link: null, headingStart: -1, children: 0, spaRoot: false });
+          return;
+        }
+        if ((name === 'select' || name === 'textarea') && currentForm) {
+          if (name === 'textarea') currentForm.hasTextarea = true;
+          for (const f of [a.name, a.placeholder, a['aria-label']]) if (f && currentForm.fields.length < 50) currentForm.fields.push(oneLine(f, 100));
+        }
+        const hides = HIDDEN.has(name) || a.hidden !== undefined;
+        if (hides) hiddenDepth++;
+        const open: Open = { name, hides, block: false, frame: null, link: null, headingStart: -1, children: 0, spaRoot: name === 'div' && a.id !== undefined && SPA_ROOT_IDS.has(a.id) };
+        stack.push(open);
+        if (hiddenDepth > 0) return;
+        let link: PendingLink | null = null;
+        if (name === 'a') link = addLink(a.href, 'a', a);
+        if (a.onclick && !link) {
+          const m = ONCLICK_URL.exec(a.onclick);
+          if (m) link = addLink(m[2], 'onclick', a);
+        }
+        if (link) {
+          linkStack.push(link);
+          open.link = link;
+        }
+        if (CONTEXT_TAGS.has(name)) {
+          open.frame = { start: parts.length };
+          contextStack.push(open.frame);
+        }
+        if (name === 'form') {
+          currentForm = { action: resolve(a.action) ?? baseUrl, method: (a.method ?? 'get').toLowerCase(), fields: [], hasTextarea: false, text: '', frame: { start: parts.length } };
+          forms.push(currentForm);
+        }
+        if (HEADING.test(name)) open.headingStart = parts.length;
+        if (BLOCK.has(name)) {
+          open.block = true;
+          parts.push('\n');
+        }
+      },
+      ontext(data) {
+        if (titleBuf) {
+          titleBuf.push(data);
+          return;
+        }
+        if (noscriptDepth > 0 && noscriptText.length < 2000) noscriptText += data;
+        if (hiddenDepth > 0) return;
+        const parent = stack.at(-1);
+        if (parent && parent.children === 0 && data.trim()) parent.children++;
+        parts.push(data);
+        textLength += data.length;
+      },
+      onclosetag(name) {
+        const open = stack.pop();
+        if (!open) return;
+        if (name === 'title' && titleBuf) {
+          title = oneLine(titleBuf.join(''), 300);
+          titleBuf = null;
+        }
+        if (name === 'noscript') noscriptDepth = Math.max(0, noscriptDepth - 1);
+        if (open.spaRoot && open.children === 0) signals.spaRoot = true;
+        if (open.hides) {
+          hiddenDepth--;
+          return;
+        }
+        if (open.block) parts.push('\n');
+        if (open.headingStart >= 0) {
+          const h = oneLine(textBetween(open.headingStart), 300);
+          if (h) {
+            lastHeading = h;
+            if (headings.length < MAX_HEADINGS) headings.push(h);
+          }
+        }
+        if (open.frame) {
+          open.frame.text = textBetween(open.frame.start);
+          contextStack.pop();
+        }
+        if (name === 'form' && currentForm) {
+          currentForm.text = oneLine(textBetween(currentForm.frame.start), 1000);
+          currentForm = null;
+        }
+        if (open.link) {
+          open.link.text = textBetween(open.link.textStart);
+          linkStack.pop();
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  if (/javascript/i.test(noscriptText)) signals.noscriptAsksForJs = true;
+  // an unclosed <title> still names the page
+  if (titleBuf && !title) title = oneLine((titleBuf as string[]).join(''), 300);
+
   const seen = new Set<string>();
   const links: Link[] = [];
   for (const p of pending) {
-    const own = p.text ?? '';
+    const own = p.text ?? (p.source === 'a' || p.source === 'onclick' ? textBetween(p.textStart) : '');
     const text = oneLine(own, 500) || oneLine(p.alt, 500) || oneLine(p.title, 500);
     const context = p.context ? oneLine(p.context.text ?? textBetween(p.context.start), MAX_CONTEXT) : '';
     const key = `${p.url}\u0000${text}\u0000${context}`;
@@ -265,7 +303,7 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
 
   let raw = parts.join('');
   if (raw.length > MAX_TEXT_CHARS * 1.5) raw = raw.slice(0, MAX_TEXT_CHARS * 1.5);
-  const text = normalizeThai(raw.replace(/[ \t\r\f\v]+/g, ' ').replace(/\s*\n\s*/g, '\n')).slice(0, MAX_TEXT_CHARS);
+  const text = fastNormalizeThai(raw).slice(0, MAX_TEXT_CHARS);
   signals.textLength = textLength;
   return {
     title,

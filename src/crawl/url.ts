@@ -25,20 +25,21 @@ export function normalizeUrl(href: string, base?: string): string | null {
     return null;
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-  u.hash = '';
-  u.username = '';
-  u.password = '';
+  // each URL setter re-serialises the whole URL: only touch what needs changing
+  if (u.hash) u.hash = '';
+  if (u.username) u.username = '';
+  if (u.password) u.password = '';
   if (u.hostname.endsWith('.')) u.hostname = u.hostname.slice(0, -1);
-  u.pathname = u.pathname.replace(PATH_SESSION, '');
+  if (u.pathname.includes(';')) u.pathname = u.pathname.replace(PATH_SESSION, '');
   if (u.search) {
     const kept = [...u.searchParams].filter(([k]) => !DROP_PARAM.test(k));
     if (kept.length !== [...u.searchParams].length) {
       u.search = kept.length ? new URLSearchParams(kept).toString() : '';
     }
   }
-  let out = u.toString();
+  let out = u.href;
   if (out.endsWith('?')) out = out.slice(0, -1);
-  return upperPercent(out);
+  return out.includes('%') ? upperPercent(out) : out;
 }
 
 /** The dedupe key: normalised URL, scheme and www folded, trailing slash and param order ignored. */
@@ -55,7 +56,8 @@ export function urlKey(url: string): string {
   path = path.replace(/\/(index|default)\.(html?|php|aspx?|jsp)$/i, '') || '/';
   const params = [...u.searchParams].sort(([a, av], [b, bv]) => (a === b ? av.localeCompare(bv) : a.localeCompare(b)));
   const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
-  return upperPercent(`${host}${path}${query}`);
+  const key = `${host}${path}${query}`;
+  return key.includes('%') ? upperPercent(key) : key;
 }
 
 /** host without a leading www., lower-case */

@@ -96,7 +96,6 @@ export function diffAudits(from: HistoryRecord, to: HistoryRecord): AuditDiff {
 
 /** Crawled text in a terminal: drop control characters (no escape-sequence injection), one line. */
 function clean(text: string | undefined, cap = 160): string {
-  // eslint-disable-next-line no-control-regex
   const flat = (text ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ').trim();
   return flat.length > cap ? `${flat.slice(0, cap - 1)}…` : flat;
 }

@@ -1,7 +1,8 @@
 // A cross-process lock file: create `<file>.lock` with O_EXCL; whoever creates it owns the lock.
 // A lock left behind by a crashed process is taken over once it is older than `staleMs`
 // (or its owner pid on this host is gone).
-import { open, readFile, rm, stat, rename } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat, rename } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../util/errors.ts';
@@ -51,6 +52,9 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>, option
   const owner: LockOwner = { pid: process.pid, host: hostname(), token: randomBytes(8).toString('hex'), time: new Date().toISOString() };
   const deadline = Date.now() + timeoutMs;
   let wait = 5;
+  await mkdir(dirname(path), { recursive: true }).catch((error: Error) => {
+    throw new UserError(`cannot create the folder for ${path}: ${error.message}`);
+  });
   for (;;) {
     try {
       const handle = await open(lockPath, 'wx');
@@ -62,7 +66,6 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>, option
       break;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new UserError(`cannot create lock file ${lockPath}: folder does not exist`);
       if (code !== 'EEXIST') throw new UserError(`cannot create lock file ${lockPath}: ${(error as Error).message}`);
     }
     if (await isStale(lockPath, staleMs)) {

@@ -28,6 +28,14 @@ const YEAR_PATTERN = new RegExp(
 
 /** after a bare number: it is an amount, a count, a phone or a decimal, not a year */
 const NOT_A_YEAR_AFTER = /^(?:\s*(?:บาท|฿|ล้าน|แสน|หมื่น|ราย(?!งาน|ละเอียด|การ)|คน|ครั้ง|เรื่อง|ชิ้น|หน่วย|%|ตร\.|กม\.|เมตร)|[.,:]\d|-\d)/u;
+/** "ภาคเรียนที่ 2/2565": an academic year (May–March), not a date of the evidence */
+const ACADEMIC_TERM_BEFORE = /(?:ภาคเรียน|ภาคการศึกษา|เทอม)(?:ที่)?\s*\d\s*\/\s*$/u;
+/**
+ * "10/2565", "คำสั่งที่ 123/2566": a document or contract number of that calendar year. It says little
+ * about which fiscal year the evidence covers (a contract list of Oct 2565 is FY2566), so it is not
+ * reported; quarters ("ไตรมาส 1/2566") and full dates ("24/04/2566") are.
+ */
+const NUMBER_SLASH_BEFORE = /(?:^|[^\d/.-])\d{1,5}\s*\/\s*$/u;
 /** before a bare number: a phone prefix "0-", "02 " or a decimal/thousands separator */
 const NOT_A_YEAR_BEFORE = /(?:\d[.,:]|\d[-\s]?|\bno\.?\s*|เลขที่\s*|โทร\.?\s*|ที่\s*)$/iu;
 
@@ -81,6 +89,8 @@ export function findYears(text: string): YearMention[] {
       const after = prepared.slice(end, end + 12);
       const isoDate = /^-\d{1,2}-\d{1,2}(?!\d)/.test(after);
       if (!isoDate && (NOT_A_YEAR_AFTER.test(after) || (NOT_A_YEAR_BEFORE.test(before) && !/\/\s*$/.test(before)))) continue;
+      if (ACADEMIC_TERM_BEFORE.test(prepared.slice(Math.max(0, m.index - 20), m.index))) continue;
+      if (NUMBER_SLASH_BEFORE.test(prepared.slice(Math.max(0, m.index - 12), m.index))) continue;
     }
     const mention: YearMention = { raw: text.slice(m.index, end), index: m.index, year, fiscal };
     if (endYear !== undefined) mention.endYear = endYear;

@@ -173,3 +173,26 @@ describe('audit verdicts', () => {
     for (const i of r.items) for (const s of i.submitUrls) expect(s).toMatch(/^https?:\/\//);
   });
 });
+
+describe('audit edge cases', () => {
+  const o1List = checklist([{ id: 'O1', linkText: ['โครงสร้าง'], components: [component('chart', { kind: 'keyword', any: ['แผนผังโครงสร้าง'] }), component('map', { kind: 'map' })] }]);
+  it('a hub link to a page the crawl never opened is manual, never pass or fail', () => {
+    const snap = snapshot({
+      hubUrls: ['/ita'],
+      stoppedBecause: 'budget',
+      pages: [page('/ita', { links: [link('/org', 'O1 โครงสร้าง')] })],
+      skipped: [{ url: u('/org'), reason: 'budget' }],
+    });
+    const r = audit(snap, o1List, 2566);
+    expect(r.items[0]!.status).toBe('manual');
+    expect(r.items[0]!.components.every((c) => c.status === 'manual')).toBe(true);
+    expect(r.complete).toBe(false);
+  });
+  it('a menu link to the hub page itself is not evidence', () => {
+    const hub = page('/ita', { title: 'ITA โครงสร้าง', links: [] });
+    const home = page('/', { links: [link('/ita', 'โครงสร้าง')] });
+    const r = audit(snapshot({ hubUrls: ['/ita'], pages: [home, hub] }), o1List, 2566);
+    expect(r.items[0]!.status).toBe('fail');
+    expect(r.items[0]!.evidence).toEqual([]);
+  });
+});

@@ -96,3 +96,13 @@ describe('locate', () => {
     expect(find(snap)[0]!.url).toBe(u('/o1-66'));
   });
 });
+
+describe('dead links', () => {
+  it('a link to a removed page that redirects to the home page is dead, not the home page', () => {
+    const home = page('/', { title: 'อบต.ตัวอย่าง', text: 'โครงสร้าง แผนผังโครงสร้าง' });
+    const moved = page('/old-org', { finalUrl: u('/'), redirects: [u('/')], title: 'อบต.ตัวอย่าง' });
+    const hub = page('/ita', { links: [link('/old-org', 'O1 โครงสร้าง')] });
+    const found = find(snapshot({ pages: [home, moved, hub], hubUrls: ['/ita'] }));
+    expect(found[0]!.resolved.type).toBe('failed');
+  });
+});

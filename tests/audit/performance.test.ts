@@ -36,11 +36,15 @@ describe('audit performance', () => {
   it('audits 300 pages × 43 items well under a second, with a valid result', () => {
     const snap = bigSite(300);
     audit(snapshot({ pages: [page('/')] }), ita2566, 2566); // warm up module code paths
+    // CPU time, not wall time: the work done, whatever else the machine is running
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const result = audit(snap, ita2566, 2566);
-    const ms = performance.now() - t0;
-    console.log(`audit of ${snap.pages.length} pages × ${ita2566.items.length} items: ${ms.toFixed(0)} ms`);
-    expect(ms).toBeLessThan(1000);
+    const wall = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    console.log(`audit of ${snap.pages.length} pages × ${ita2566.items.length} items: ${cpuMs.toFixed(0)} ms CPU, ${wall.toFixed(0)} ms wall`);
+    expect(cpuMs).toBeLessThan(1000);
     expect(result.items).toHaveLength(43);
     expect(() => AuditResult.parse(result)).not.toThrow();
     // every item had a hub link, so none is "not found"

@@ -146,6 +146,21 @@ describe('runBatch', () => {
     expect(again.resumed).toHaveLength(4);
   }, 240_000);
 
+  it('an agency that hangs is stopped at the time limit and the batch goes on', async () => {
+    const outDir = await mkdtemp(join(tmpdir(), 'oit-batch-hang-'));
+    const hanging = await startFixtureServer({ routes: { '/*': () => new Promise<void>(() => undefined) } }); // never answers
+    servers.push(hanging);
+    const list = parseAgencyList(`name,url\nค้าง,${hanging.url}\nปิด,http://127.0.0.1:${closedPort}/\n`, 'hang.csv');
+    const started = Date.now();
+    const run = await runBatch(options(outDir, { agencies: list, concurrency: 1, agencyTimeoutMs: 2_000, crawl: { ...testCrawlOptions, timeoutMs: 120_000, connectTimeoutMs: 120_000 } }));
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(run.outcomes[1]).toMatchObject({ status: 'failed', error: expect.stringMatching(/unreachable/) });
+    const stuck = run.outcomes[0]!;
+    // stopped: either recorded as failed (timed out) or audited with what it had, marked incomplete
+    expect(stuck.status === 'failed' || stuck.complete === false).toBe(true);
+    expect(stuck.score ?? 0).toBe(0);
+  }, 120_000);
+
   it('a damaged state file is a one-line error on --resume', async () => {
     const outDir = await mkdtemp(join(tmpdir(), 'oit-batch-bad-'));
     const { writeFile } = await import('node:fs/promises');

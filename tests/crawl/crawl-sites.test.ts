@@ -89,6 +89,30 @@ describe('hub site', () => {
   });
 });
 
+describe('documents on another host', () => {
+  it('fetches a PDF another host serves when a hub row links it, but not that host’s pages', async () => {
+    let port = 0;
+    const server = await startFixtureServer({
+      routes: {
+        '/': (_req, res) => {
+          // "localhost" is another host name for the same loopback server: out of the site's scope
+          const rows = Array.from({ length: 9 }, (_, i) => `<tr><td>O${i + 1}</td><td><a href="/o${i + 1}.html">ดู</a></td></tr>`).join('');
+          const external = `<tr><td>O10</td><td><a href="http://localhost:${port}/ext/plan.pdf">แผน</a> <a href="http://localhost:${port}/ext/page.html">หน้า</a></td></tr>`;
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html(`<table>${rows}${external}</table>`, 'ITA'));
+        },
+        '/ext/plan.pdf': (_req, res) => void res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4 not really a pdf'),
+      },
+    });
+    port = server.port;
+    const snap = await crawl({ startUrl: server.url, ...fast, useSitemap: false });
+    await server.close();
+    expect(snap.hubUrls).toHaveLength(1);
+    expect(snap.documents.map((d) => d.url)).toEqual([`http://localhost:${port}/ext/plan.pdf`]);
+    expect(snap.skipped.find((s) => s.url.endsWith('/ext/page.html'))?.reason).toBe('out-of-scope');
+    expect(server.hits.get('/ext/page.html')).toBeUndefined();
+  });
+});
+
 describe('TIS-620 frameset site with no charset header', () => {
   let server: FixtureServer;
   const send = (text: string): RouteHandler => (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(iconv.encode(text, 'windows-874'));

@@ -143,13 +143,15 @@ describe('history and diff commands', () => {
   });
 
   it('bad input gives one line, no stack', async () => {
-    const r = await cli(['diff', '--db', db, '--from', 'nope']);
+    const [r, fmt, empty] = await Promise.all([
+      cli(['diff', '--db', db, '--from', 'nope']),
+      cli(['diff', '--db', db, '--format', 'xml']),
+      cli(['diff', '--db', join(tmpdir(), 'does-not-exist-oit.json')]),
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/no audit with id nope/);
-    const fmt = await cli(['diff', '--db', db, '--format', 'xml']);
     expect(fmt.stderr).toMatch(/unknown --format xml/);
-    const empty = await cli(['diff', '--db', join(tmpdir(), 'does-not-exist-oit.json')]);
     expect(empty.code).toBe(1);
     expect(empty.stderr).toMatch(/no audits in/);
   });

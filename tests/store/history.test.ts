@@ -64,6 +64,13 @@ describe('recordAudit / listAudits / getAudit', () => {
     expect(rec.items.map((i) => i.deadLink ?? false)).toEqual([true, false]);
   });
 
+  it('creates the store and its folder on first use', async () => {
+    const nested = join(dir, 'a', 'b', 'history.json');
+    await recordAudit(nested, buildResult('a.go.th', [{ id: 'O1', status: 'pass' }]), { reportDir: 'r', time: new Date() });
+    expect(await listAudits(nested)).toHaveLength(1);
+    expect(await listAudits(join(dir, 'missing.json'))).toEqual([]);
+  });
+
   it('normalises site keys', () => {
     expect(siteKey('http://127.0.0.1:8080/x')).toBe('127.0.0.1:8080');
     expect(siteKey('www.Example.go.th')).toBe('example.go.th');

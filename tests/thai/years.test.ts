@@ -48,3 +48,16 @@ describe('findYears', () => {
     expect(mentioned).not.toContain(2565);
   });
 });
+
+describe('findYears: numbered documents and terms', () => {
+  it('does not take a document number or an academic term for a year of the evidence', () => {
+    expect(years('สัญญาเลขที่ 10/2565')).toEqual([]);
+    expect(years('คำสั่งที่ 123/2566')).toEqual([]);
+    expect(years('ซื้ออาหารเสริม (นม) ภาคเรียนที่ 2/2565')).toEqual([]);
+  });
+
+  it('still reads quarters and the year of a full numeric date', () => {
+    expect(years('ไตรมาส 2/2566')).toEqual([{ year: 2566, fiscal: true }]);
+    expect(years('ลงวันที่ 24/04/2566')).toEqual([{ year: 2566, fiscal: false }]);
+  });
+});

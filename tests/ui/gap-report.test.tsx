@@ -154,7 +154,11 @@ describe('GapReport', () => {
     const { stdin, lastFrame } = render(<GapReport result={many} lang="en" width={100} height={24} color={false} interactive={true} />);
     await waitForFrame(lastFrame, (f) => /^› O1 /m.test(f), 'first frame');
     expect(lastFrame()!.split('\n').length).toBeLessThanOrEqual(24);
-    for (let i = 2; i <= 31; i++) await press(stdin, lastFrame, 'j', (f) => new RegExp(`^› O${i} `, 'm').test(f), `O${i}`);
+    await press(stdin, lastFrame, 'j', (f) => /^› O2 /m.test(f), 'O2');
+    await press(stdin, lastFrame, '\u001b[6~', (f) => /^› O12 /m.test(f), 'page down → O12');
+    await press(stdin, lastFrame, '\u001b[6~', (f) => /^› O22 /m.test(f), 'page down → O22');
+    await press(stdin, lastFrame, '\u001b[6~', (f) => /^› O32 /m.test(f), 'page down → O32');
+    await press(stdin, lastFrame, 'G', (f) => /^› O43 /m.test(f), 'G → last');
     expect(lastFrame()).not.toMatch(/^ {2}O1 /m);
     expect(lastFrame()!.split('\n').length).toBeLessThanOrEqual(24);
   });

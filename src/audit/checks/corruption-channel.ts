@@ -2,18 +2,22 @@
 // general complaint box: corruption words on a form or on the page holding the form / mail / LINE
 // channel, or links to the NACC / PACC complaint systems.
 import type { CheckContext, CheckModule } from './context.ts';
-import { notFound, passed, snippetFor, targetsOf } from './helpers.ts';
+import { compactWords, firstWordIn, notFound, passed, snippetFor, targetsOf } from './helpers.ts';
 import { isRequestForm } from './form-kinds.ts';
 import { hostMatches, hostOf, type Source } from '../snapshot-index.ts';
 
 const COMPLAINT_HOSTS = ['wbs.nacc.go.th', 'pacc.go.th', 'complaint.nacc.go.th', 'nacc.go.th', '1206.go.th', 'stopcorruption.moph.go.th'];
 /** words of a corruption complaint channel; "การทุจริต" alone is too common (anti-corruption banners) */
-export const CORRUPTION_WORDS = ['ร้องเรียนการทุจริต', 'ร้องเรียนทุจริต', 'แจ้งการทุจริต', 'แจ้งทุจริต', 'แจ้งเบาะแส', 'ประพฤติมิชอบ', 'corruption complaint', 'report corruption', 'whistleblow', 'whistle-blow', 'misconduct'];
-const GENERAL_WORDS = ['ร้องเรียน', 'ร้องทุกข์', 'complaint'];
+export const CORRUPTION_WORDS = compactWords(['ร้องเรียนการทุจริต', 'ร้องเรียนทุจริต', 'แจ้งการทุจริต', 'แจ้งทุจริต', 'แจ้งเบาะแส', 'ประพฤติมิชอบ', 'corruption complaint', 'report corruption', 'whistleblow', 'whistle-blow', 'misconduct']);
+const GENERAL_WORDS = compactWords(['ร้องเรียน', 'ร้องทุกข์', 'complaint']);
 
-function has(text: string, words: string[], compact: (t: string) => string): string | undefined {
-  const c = compact(text);
-  return words.find((w) => c.includes(compact(w)));
+/** the first word found in any of the texts (each compacted through the audit-wide cache) */
+function has(texts: string[], words: string[], compact: (t: string) => string): string | undefined {
+  for (const t of texts) {
+    const hit = firstWordIn(compact(t), words);
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 interface Hit { what: string; snippet: string; url: string }
@@ -28,16 +32,16 @@ function channelOn(s: Source, ctx: CheckContext): Hit | undefined {
       return { what: `a link to ${host}`, snippet: t.url, url: s.url };
     }
   }
-  const pageNamed = has(`${s.title}\n${s.headings.join('\n')}`, CORRUPTION_WORDS, compact);
+  const pageNamed = has([s.title, ...s.headings], CORRUPTION_WORDS, compact);
   for (const f of s.forms) {
     if (!isRequestForm(f)) continue;
-    const named = has(`${f.text} ${f.fields.join(' ')}`, CORRUPTION_WORDS, compact) ?? pageNamed;
+    const named = has([f.text, ...f.fields], CORRUPTION_WORDS, compact) ?? pageNamed;
     if (named) return { what: 'a corruption complaint form', snippet: (f.text || s.title).slice(0, 200), url: s.url };
   }
   if (pageNamed) {
     // a page dedicated to corruption complaints that offers an online way to send one
     const online = targetsOf(s).find((t) => /^mailto:/i.test(t.url) || /line\.me|lin\.ee|m\.me|forms\.gle|docs\.google\.com\/forms/i.test(t.url));
-    if (online) return { what: 'a corruption complaint page with an online channel', snippet: snippetFor(s.text, compact(pageNamed)), url: s.url };
+    if (online) return { what: 'a corruption complaint page with an online channel', snippet: snippetFor(s.text, pageNamed), url: s.url };
   }
   return undefined;
 }
@@ -47,13 +51,13 @@ function channelIn(s: Source, ctx: CheckContext): Hit | undefined {
   if (own) return own;
   for (const t of targetsOf(s, true)) {
     if (t.via !== 'link' || !/^https?:/i.test(t.url)) continue;
-    if (!has(`${t.text} ${t.context}`, CORRUPTION_WORDS, ctx.index.compact)) continue;
+    if (!has([t.text, t.context], CORRUPTION_WORDS, ctx.index.compact)) continue;
     const target = ctx.index.resolve(t.url);
     if (target.type === 'page' && target.source.url !== s.url) {
       const there = channelOn(target.source, ctx);
       if (there) return there;
     } else if ((target.type === 'external' && !target.source.docKind) || target.type === 'uncrawled') {
-      if (has(t.text, CORRUPTION_WORDS, ctx.index.compact)) {
+      if (has([t.text], CORRUPTION_WORDS, ctx.index.compact)) {
         return { what: 'a link to a corruption complaint system', snippet: `${t.text} ${t.url}`.trim().slice(0, 200), url: s.url };
       }
     }
@@ -70,7 +74,7 @@ export const corruptionChannelCheck: CheckModule<'corruption-channel'> = {
       const hit = channelIn(s, ctx);
       if (hit) return passed({ th: `พบช่องทางร้องเรียนการทุจริต (${hit.what})`, en: `found a corruption complaint channel (${hit.what})` }, hit.url, hit.snippet);
     }
-    const general = sources.some((s) => has(s.text, GENERAL_WORDS, ctx.index.compact) || s.forms.some(isRequestForm));
+    const general = sources.some((s) => firstWordIn(s.compact, GENERAL_WORDS) || s.forms.some(isRequestForm));
     return notFound(
       sources,
       general

@@ -20,7 +20,9 @@ export const fiscalYearCheck: CheckModule<'fiscal-year'> = {
     const outside = new Set<number>();
     let outsideAt: { url: string; snippet: string } | undefined;
     for (const s of readable(sources)) {
-      const findings = yearFindings(s.text, ctx.fiscalYear, check.window, bounds, check.allowRange);
+      const findings = ctx.index.memo(`years|${s.kind}|${s.url}|${ctx.fiscalYear}|${check.window}|${check.allowRange}`, () =>
+        yearFindings(s.text, ctx.fiscalYear, check.window, bounds, check.allowRange),
+      );
       const hit = findings.find((f) => f.inWindow);
       if (hit) {
         return passed(

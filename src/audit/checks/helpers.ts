@@ -2,6 +2,7 @@
 import type { LocalizedText } from '../../checklist/schema.ts';
 import type { Link } from '../../snapshot/schema.ts';
 import type { Source, UnreadableWhy } from '../snapshot-index.ts';
+import { compactForMatch } from '../../thai/normalize.ts';
 import type { CheckOutcome } from './context.ts';
 
 export const SNIPPET_MAX = 200;
@@ -39,7 +40,20 @@ export interface Target {
   via: 'link' | 'iframe' | 'form' | 'image';
 }
 
+const targetsCache = new WeakMap<Source, { all?: Target[]; content?: Target[] }>();
+
+/** every URL a source points at (content = without menus and footers); computed once per source */
 export function targetsOf(source: Source, content = false): Target[] {
+  let entry = targetsCache.get(source);
+  if (!entry) {
+    entry = {};
+    targetsCache.set(source, entry);
+  }
+  const key = content ? 'content' : 'all';
+  return (entry[key] ??= computeTargets(source, content));
+}
+
+function computeTargets(source: Source, content: boolean): Target[] {
   const out: Target[] = (content ? source.contentLinks : source.links).map((l: Link) => ({ url: l.url, text: l.text, context: l.context, via: 'link' as const }));
   for (const f of source.iframes) out.push({ url: f.src, text: f.title, context: '', via: 'iframe' });
   for (const f of source.forms) out.push({ url: f.action, text: f.text, context: '', via: 'form' });
@@ -92,4 +106,14 @@ export function passed(detail: LocalizedText, url?: string, snippet?: string): C
 /** readable sources only */
 export function readable(sources: Source[]): Source[] {
   return sources.filter((s) => s.readable);
+}
+
+/** keyword lists compacted once, at module load */
+export function compactWords(words: readonly string[]): string[] {
+  return words.map(compactForMatch).filter((w) => w.length > 0);
+}
+
+/** the first compact word contained in a compact text */
+export function firstWordIn(compactText: string, compactWords: readonly string[]): string | undefined {
+  return compactWords.find((w) => compactText.includes(w));
 }

@@ -51,7 +51,7 @@ export const minCountCheck: CheckModule<'min-count'> = {
       for (const s of sources) {
         let n = 0;
         if (check.of === 'dated-entries') {
-          const r = datedEntries(s, bounds);
+          const r = ctx.index.memo(`dated|${s.kind}|${s.url}|${ctx.fiscalYear}|${check.window ?? ''}`, () => datedEntries(s, bounds));
           n = r.count;
           example ??= r.example;
         } else if (check.of === 'links') {

@@ -1,12 +1,12 @@
 // online-service: a real online service — a request form with fields, a link to an online service
 // system or to Google / Microsoft Forms — not just a page titled "E-Service".
 import type { CheckContext, CheckModule } from './context.ts';
-import { notFound, passed, targetsOf } from './helpers.ts';
+import { compactWords, firstWordIn, notFound, passed, targetsOf } from './helpers.ts';
 import { isRequestForm } from './form-kinds.ts';
 import { hostMatches, hostOf, type Source } from '../snapshot-index.ts';
 
 const FORM_SERVICES = /forms\.gle\/|docs\.google\.com\/forms\/|forms\.office\.com\/|forms\.microsoft\.com\/|jotform\.com\/|typeform\.com\/|survey\.gov\.th|surveymonkey\.com\//i;
-const SERVICE_WORDS = ['e-service', 'eservice', 'e-services', 'บริการออนไลน์', 'ระบบบริการ', 'ยื่นคำร้อง', 'คำร้องออนไลน์', 'แบบคำร้อง', 'ขอรับบริการ', 'onestopservice', 'ระบบสารบรรณ', 'ชำระภาษี', 'ชำระค่า', 'ลงทะเบียน', 'จองคิว', 'requestform', 'onlineservice'];
+const SERVICE_WORDS = compactWords(['e-service', 'eservice', 'e-services', 'บริการออนไลน์', 'ระบบบริการ', 'ยื่นคำร้อง', 'คำร้องออนไลน์', 'แบบคำร้อง', 'ขอรับบริการ', 'onestopservice', 'ระบบสารบรรณ', 'ชำระภาษี', 'ชำระค่า', 'ลงทะเบียน', 'จองคิว', 'requestform', 'onlineservice']);
 /** government service portals an agency page may link to */
 const SERVICE_HOSTS = ['info.go.th', 'egov.go.th', 'biz.gov.th', 'dla.go.th', 'dopa.go.th', 'ealert.go.th', 'thailandpost.co.th'];
 
@@ -26,8 +26,8 @@ function serviceIn(s: Source, ctx: CheckContext): Hit | undefined {
   if (own) return own;
   for (const t of targetsOf(s, true)) {
     if (t.via !== 'link' || !/^https?:/i.test(t.url)) continue;
-    const words = ctx.index.compact(`${t.text} ${decodeURIComponentSafe(t.url)}`);
-    const named = SERVICE_WORDS.some((w) => words.includes(ctx.index.compact(w)));
+    const named = firstWordIn(ctx.index.compact(t.text), SERVICE_WORDS) !== undefined ||
+      firstWordIn(decodeURIComponentSafe(t.url).toLowerCase(), SERVICE_WORDS) !== undefined;
     const portal = SERVICE_HOSTS.some((h) => hostMatches(hostOf(t.url), h)) && named;
     if (!named && !portal) continue;
     const target = ctx.index.resolve(t.url);

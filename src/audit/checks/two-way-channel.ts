@@ -1,7 +1,7 @@
 // two-way-channel: outsiders can ask and the agency can answer — a webboard, a question form with
 // a text box, Messenger, LINE OA, live chat. A one-way FAQ page alone does not pass.
 import type { CheckContext, CheckModule } from './context.ts';
-import { notFound, passed, snippetFor, targetsOf } from './helpers.ts';
+import { compactWords, firstWordIn, notFound, passed, snippetFor, targetsOf } from './helpers.ts';
 import { hostMatches, hostOf } from '../snapshot-index.ts';
 import type { Source } from '../snapshot-index.ts';
 
@@ -13,12 +13,13 @@ const WEBBOARD_WORDS = ['เว็บบอร์ด', 'เวบบอร์ด
 /** forms with a text box that are not for asking (search, login, newsletter) */
 const NOT_A_QUESTION_FORM = /ค้นหา|search|login|เข้าสู่ระบบ|password|รหัสผ่าน|subscribe/i;
 
-const POSTING_WORDS = ['ตั้งกระทู้', 'ตั้งคำถาม', 'กระทู้ใหม่', 'newtopic', 'newthread', 'postquestion', 'ตอบกระทู้', 'ความคิดเห็นที่', 'ผู้ตั้งกระทู้'];
+const POSTING_WORDS = compactWords(['ตั้งกระทู้', 'ตั้งคำถาม', 'กระทู้ใหม่', 'newtopic', 'newthread', 'postquestion', 'ตอบกระทู้', 'ความคิดเห็นที่', 'ผู้ตั้งกระทู้']);
+const WEBBOARD_COMPACT = compactWords(WEBBOARD_WORDS);
 
 interface Hit { what: string; snippet: string; url: string }
 
 /** a channel on this source itself: chat links, LINE OA, a question form, or a webboard page */
-function channelOn(s: Source, compact: (t: string) => string): Hit | undefined {
+function channelOn(s: Source): Hit | undefined {
   for (const t of targetsOf(s)) {
     if (CHAT_HOSTS.some((h) => hostMatches(hostOf(t.url), h))) return { what: 'Messenger / live chat', snippet: t.url, url: s.url };
     if (LINE_OA.test(t.url)) return { what: 'LINE Official Account', snippet: t.url, url: s.url };
@@ -33,26 +34,26 @@ function channelOn(s: Source, compact: (t: string) => string): Hit | undefined {
   }
   if (s.kind === 'page') {
     // a page that is itself a webboard shows a way to post, not only answers
-    const hit = POSTING_WORDS.find((w) => s.compact.includes(compact(w)));
-    if (hit && (WEBBOARD_URL.test(s.url) || WEBBOARD_WORDS.some((w) => s.compact.includes(compact(w))))) {
-      return { what: 'a webboard', snippet: snippetFor(s.text, compact(hit)), url: s.url };
+    const hit = firstWordIn(s.compact, POSTING_WORDS);
+    if (hit && (WEBBOARD_URL.test(s.url) || firstWordIn(s.compact, WEBBOARD_COMPACT))) {
+      return { what: 'a webboard', snippet: snippetFor(s.text, hit), url: s.url };
     }
   }
   return undefined;
 }
 
 function channelIn(s: Source, ctx: CheckContext): Hit | undefined {
-  const own = channelOn(s, ctx.index.compact);
+  const own = channelOn(s);
   if (own) return own;
   // a link named or shaped like a webboard: judge the page it opens when it was crawled,
   // otherwise trust only a URL that is a webboard's (a name alone may sit on a static FAQ)
   for (const t of targetsOf(s, true)) {
     if (t.via !== 'link' || !/^https?:/i.test(t.url) || /faq/i.test(t.url)) continue;
-    const named = WEBBOARD_WORDS.some((w) => ctx.index.compact(t.text).includes(ctx.index.compact(w)));
+    const named = firstWordIn(ctx.index.compact(t.text), WEBBOARD_COMPACT) !== undefined;
     if (!named && !WEBBOARD_URL.test(t.url)) continue;
     const target = ctx.index.resolve(t.url);
     if (target.type === 'page') {
-      const there = channelOn(target.source, ctx.index.compact);
+      const there = channelOn(target.source);
       if (there) return there;
     } else if ((target.type === 'external' || target.type === 'uncrawled') && WEBBOARD_URL.test(t.url)) {
       return { what: 'a webboard link', snippet: `${t.text} ${t.url}`.trim(), url: s.url };

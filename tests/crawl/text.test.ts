@@ -1,0 +1,34 @@
+// The crawler's fast path for text normalisation must agree with normalizeThai on every input.
+import { describe, expect, it } from 'vitest';
+import { fastNormalizeThai } from '../../src/crawl/text.ts';
+import { normalizeThai } from '../../src/thai/normalize.ts';
+
+// plain pieces plus every kind of character normalizeThai rewrites
+const PIECES = [
+  'ข้อมูล', 'น้ำ', 'อำนาจหน้าที่', 'ผู้บริหาร', 'ที่', 'กิ่ง', 'ITA 2568', 'O1', ' ', '  ', '\t', '\n', ' \n ', '\r\n',
+  '\u0e4d\u0e32', '\u0e33\u0e32', ' \u0e34', '\u0e49\u0e39', '๒๕๖๘', '\uf70b', '\u200b', '\u00a0', 'Ａ', '\u0e4d', 'ำ', '้ำ', 'ก', 'า', '\u0e48', '.',
+];
+
+function seeded(seed: number) {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    return s / 2 ** 31;
+  };
+}
+
+describe('fastNormalizeThai', () => {
+  it('equals normalizeThai on typical page text', () => {
+    const page = '  หน้าแรก \n\n ข่าวประชาสัมพันธ์   ประจำปีงบประมาณ พ.ศ. 2568\t\tการเปิดเผยข้อมูลสาธารณะ (OIT)  \n';
+    expect(fastNormalizeThai(page)).toBe(normalizeThai(page));
+  });
+  it('equals normalizeThai on 50,000 random strings built from tricky pieces', () => {
+    const random = seeded(7);
+    for (let i = 0; i < 50_000; i++) {
+      const n = 1 + Math.floor(random() * 8);
+      let s = '';
+      for (let k = 0; k < n; k++) s += PIECES[Math.floor(random() * PIECES.length)];
+      expect(fastNormalizeThai(s), JSON.stringify(s)).toBe(normalizeThai(s));
+    }
+  });
+});
