@@ -55,6 +55,8 @@ export function parseScore(value: string): number {
 
 /** A start URL: http(s) only; a bare host gets https://. */
 export function parseStartUrl(value: string): string {
+  const scheme = /^([a-z][a-z0-9+.-]*):(?!\d)/i.exec(value);
+  if (scheme && !/^https?$/i.test(scheme[1]!)) throw new UserError(`only http and https URLs can be scanned, got ${scheme[1]}:`);
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
   let url: URL;
   try {

@@ -133,13 +133,14 @@ export function terminalPage(ansi: string, opts: { title: string; columns: numbe
   #bar i { width: 12px; height: 12px; border-radius: 50%; display: inline-block; margin-right: 7px; }
   #bar span { flex: 1; text-align: center; margin-right: 57px; }
   #term { padding: 10px 14px 12px; color: ${DEFAULT_FG}; white-space: pre;
-          font: ${fontSize}px/1.35 "DejaVu Sans Mono", "Tlwg Mono", monospace;
+          /* Thai from Tlwg Typist: as wide per cell as DejaVu Sans Mono; Tlwg Mono draws ั and ำ one cell too far right in Chromium */
+          font: ${fontSize}px/1.35 "DejaVu Sans Mono", "Tlwg Typist", monospace;
           width: ${opts.columns}ch; }
   #term div { min-height: 1.35em; }
 </style></head><body>
 <div id="window">
   <div id="bar"><i style="background:#ff5f56"></i><i style="background:#ffbd2e"></i><i style="background:#27c93f"></i><span>${escapeHtml(opts.title)}</span></div>
-  <div id="term">${lines.map((l) => `<div>${l}</div>`).join('\n')}</div>
+  <div id="term">${lines.map((l) => `<div>${l}</div>`).join('')}</div>
 </div>
 </body></html>`;
 }

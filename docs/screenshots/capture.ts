@@ -31,14 +31,14 @@ interface Shot {
 interface RunPlan {
   lang: 'en' | 'th';
   locale: string;
-  /** file names (without .png) for each moment of the run; omitted = not captured */
+  /** file names (without .png) for each moment of the run; omitted = not captured. detail = the first partial item */
   live?: string;
   table?: string;
   detail?: string;
 }
 
 const PLANS: RunPlan[] = [
-  { lang: 'en', locale: 'en_US.UTF-8', live: 'live-scan', table: 'gap-table', detail: 'item-detail' },
+  { lang: 'en', locale: 'C.UTF-8', live: 'live-scan', table: 'gap-table', detail: 'item-detail' },
   { lang: 'th', locale: 'th_TH.UTF-8', live: 'live-scan-th', table: 'gap-table-th' },
 ];
 
@@ -100,20 +100,22 @@ function isInterestingLiveFrame(screen: string): boolean {
 const SCORE = /(Score|คะแนน) \d+(\.\d+)?\/100/;
 
 async function runOne(plan: RunPlan, url: string, work: string): Promise<Shot[]> {
-  const out = join(work, `report-${plan.lang}`);
+  // each run in its own folder, so the screen shows a short relative report path
+  const cwd = join(work, plan.lang);
+  mkdirSync(cwd, { recursive: true });
   const args = [
     process.execPath, join(ROOT, 'cli/bin.mjs'), 'scan', url,
     '--checklist', 'ita-2566', '--fiscal-year', '2566',
-    '--render', 'never', '--max-pages', '150', '--no-history', '--lang', plan.lang, '-o', out,
+    '--render', 'never', '--max-pages', '150', '--no-history', '--lang', plan.lang, '-o', 'reports/demo-abt',
   ];
   const session = `oit-shots-${plan.lang}-${process.pid}`;
   const term = new Terminal(session);
-  const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color', LANG: plan.locale, LC_ALL: plan.locale };
-  delete env.CI;
-  delete env.NO_COLOR;
+  // set inside the pane's command: a tmux server that is already running would otherwise hand the
+  // pane its own environment. Only LANG: this machine may lack the locale, and LC_ALL would make bash warn.
+  const paneEnv = ['env', '-u', 'CI', '-u', 'NO_COLOR', '-u', 'LC_ALL', '-u', 'LC_MESSAGES', 'TERM=xterm-256color', `LANG=${plan.locale}`];
   // the sleep keeps the pane open after the CLI exits, so the last screen can be read
   execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', String(COLUMNS), '-y', String(ROWS),
-    `${args.map(quote).join(' ')}; code=$?; echo; echo EXIT=$code; sleep 600`], { cwd: ROOT, env });
+    `cd ${quote(cwd)} && ${[...paneEnv, ...args].map(quote).join(' ')}; code=$?; echo; echo EXIT=$code; sleep 600`]);
   const shots: Shot[] = [];
   const title = `oit-audit scan — ${plan.lang === 'th' ? 'ภาษาไทย' : 'English'} (${plan.locale})`;
   try {
@@ -132,8 +134,9 @@ async function runOne(plan: RunPlan, url: string, work: string): Promise<Shot[]>
       console.error(`captured ${plan.table}`);
     }
     if (plan.detail) {
-      // f → only failing items; Enter → the first one's detail
+      // f f → only partial items (all → fail → partial); Enter → the first one's detail
       await term.press('f', (s) => /(filter|กรอง): (fail|ไม่ผ่าน) /.test(s), 'filter: fail');
+      await term.press('f', (s) => /(filter|กรอง): (partial|ผ่านบางส่วน) /.test(s), 'filter: partial');
       await term.press('Enter', (s) => !SCORE.test(s), 'open the detail');
       await sleep(400);
       shots.push({ name: plan.detail, title, ansi: term.ansi() });

@@ -242,7 +242,12 @@ export function locate(item: Item, index: SnapshotIndex, fiscalYear: number): Ca
   }
 
   // (2) links anywhere (each distinct link once): text naming the item (or its id), URL slugs
-  for (const { link, on, text, decodedUrl: url, ownItemKey } of index.uniqueLinks()) {
+  const all = index.uniqueLinks();
+  const maybe = new Set<number>(index.linksWithItemKey(key));
+  for (const { root } of words.linkText.roots) for (const i of index.linksWithText(root)) maybe.add(i);
+  for (const { slug } of words.slugs) for (const i of index.linksWithSlug(slug)) maybe.add(i);
+  for (const i of [...maybe].sort((a, b) => a - b)) {
+    const { link, on, text, decodedUrl: url, ownItemKey } = all[i]!;
     const own = ownItemKey === key;
     const byText = textScore(text, words.linkText, SCORE.linkExact, SCORE.linkText);
     const byUrl = urlMatches(url, words) ? SCORE.url - (index.snapshot.soft404 ? 10 : 0) : 0;

@@ -61,6 +61,15 @@ export interface SnapshotIndex {
   compact(text: string): string;
   /** every distinct link (URL + text) of every non-hub page once, with the first page showing it */
   uniqueLinks(): IndexedLink[];
+  /**
+   * Indices into uniqueLinks() of the links that may match, found through inverted indexes so
+   * locate does not scan every link for every item: links whose compact text contains `word`
+   * (exact), links whose URL has every piece of `slug` (confirm with the slug's pattern), links
+   * whose own text names item `key`.
+   */
+  linksWithText(compactWord: string): number[];
+  linksWithSlug(slug: string): number[];
+  linksWithItemKey(key: string): number[];
   /** remember a derived value (dates found in a text …) for the whole audit */
   memo<T>(key: string, compute: () => T): T;
 }
@@ -74,6 +83,11 @@ export interface IndexedLink {
   decodedUrl: string;
   /** the item id written in the link's own text ("O1 โครงสร้าง" → "o1"), if any */
   ownItemKey: string | undefined;
+}
+
+/** the pieces of a URL between separators: "/ita/o1-structure.html" → ita, o1, structure, html */
+export function urlPieces(url: string): string[] {
+  return url.split(/[/_\-.=?&#:]+/).filter(Boolean);
 }
 
 /** a cheap test before the full item-id search */
@@ -200,7 +214,9 @@ function pageSource(page: Page, boilerplate: Boilerplate, body: string): Source 
   const title = normalizeThai(page.title);
   const headings = page.headings.map(normalizeThai).filter(Boolean);
   const content = boilerplate.lines.size ? body.split('\n').filter((l) => !boilerplate.lines.has(l)).join('\n') : body;
-  const text = [title, ...headings, content].filter(Boolean).join('\n');
+  // with --ocr, the text read from the page's images (an org chart) is part of what the page shows
+  const ocr = page.images.flatMap((i) => (i.ocrText ? [normalizeThai(i.ocrText)] : []));
+  const text = [title, ...headings, content, ...ocr].filter(Boolean).join('\n');
   return {
     url: page.finalUrl || page.url,
     kind: 'page',
@@ -371,6 +387,14 @@ export function buildSnapshotIndex(snapshot: SiteSnapshot): SnapshotIndex {
   };
 
   let linksCache: IndexedLink[] | undefined;
+  const byBigram = new Map<string, number[]>();
+  const byPiece = new Map<string, number[]>();
+  const byItemKey = new Map<string, number[]>();
+  const post = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
   const hubPageSet = new Set(snapshot.hubUrls.flatMap(variants).map((u) => pageByUrl.get(u)?.source).filter(Boolean));
   const uniqueLinks = (): IndexedLink[] => {
     if (linksCache) return linksCache;
@@ -383,16 +407,51 @@ export function buildSnapshotIndex(snapshot: SiteSnapshot): SnapshotIndex {
         if (seen.has(key)) continue;
         seen.add(key);
         const text = normalizeThai(link.text);
-        linksCache.push({
+        const entry: IndexedLink = {
           link,
           on,
           text: compactNormalised(text),
           decodedUrl: decodedUrl(link.url),
           ownItemKey: MAY_HAVE_ID.test(text) ? findIdMentions(text)[0]?.key : undefined,
-        });
+        };
+        const i = linksCache.push(entry) - 1;
+        for (let c = 0; c + 1 < entry.text.length; c++) post(byBigram, entry.text.slice(c, c + 2), i);
+        for (const piece of urlPieces(entry.decodedUrl)) post(byPiece, piece, i);
+        if (entry.ownItemKey) post(byItemKey, entry.ownItemKey, i);
       }
     }
     return linksCache;
+  };
+
+  const linksWithText = (word: string): number[] => {
+    const links = uniqueLinks();
+    if (word.length < 2) return links.flatMap((l, i) => (l.text.includes(word) ? [i] : []));
+    // the word's rarest bigram narrows the links to check
+    let best: number[] | undefined;
+    for (let c = 0; c + 1 < word.length; c++) {
+      const list = byBigram.get(word.slice(c, c + 2));
+      if (!list) return [];
+      if (!best || list.length < best.length) best = list;
+    }
+    return best!.filter((i) => links[i]!.text.includes(word));
+  };
+
+  const linksWithSlug = (slug: string): number[] => {
+    const links = uniqueLinks();
+    const pieces = urlPieces(slug.toLowerCase());
+    if (pieces.length === 0) return [];
+    let best: number[] | undefined;
+    for (const piece of pieces) {
+      const list = byPiece.get(piece);
+      if (!list) return [];
+      if (!best || list.length < best.length) best = list;
+    }
+    return best!.filter((i) => links[i]!.decodedUrl.includes(slug.toLowerCase()));
+  };
+
+  const linksWithItemKey = (key: string): number[] => {
+    uniqueLinks();
+    return byItemKey.get(key) ?? [];
   };
 
   const memoCache = new Map<string, unknown>();
@@ -407,6 +466,9 @@ export function buildSnapshotIndex(snapshot: SiteSnapshot): SnapshotIndex {
     snapshot,
     pages,
     uniqueLinks,
+    linksWithText,
+    linksWithSlug,
+    linksWithItemKey,
     memo,
     pageByUrl,
     documentByUrl,

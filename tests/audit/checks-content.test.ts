@@ -170,3 +170,12 @@ describe('manual', () => {
     expect(r.detail.en).toContain('signature');
   });
 });
+
+describe('OCR text', () => {
+  it('text read from an image (--ocr) counts for keyword checks; from a PDF too', () => {
+    const images = [{ src: 'http://127.0.0.1:8080/org.jpg', alt: '', ocrText: 'นายก อบต. ปลัด อบต. สำนักปลัด กองคลัง กองช่าง' }];
+    expect(checkPage({ kind: 'keyword', any: ['กองคลัง'] }, { images }).status).toBe('pass');
+    const snap = snapshot({ pages: [page('/evidence', { links: [link('/scan.pdf', 'ดาวน์โหลด')] })], documents: [doc('/scan.pdf', { textStatus: 'ocr', text: 'ประมวลจริยธรรมของพนักงานส่วนตำบล' })] });
+    expect(runCheckOn({ kind: 'keyword', any: ['ประมวลจริยธรรม'] }, snap, '/evidence').status).toBe('pass');
+  });
+});
