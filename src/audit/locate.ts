@@ -189,7 +189,11 @@ class CandidateSet {
   }
 }
 
-function resolveLink(index: SnapshotIndex, link: Link): Resolved {
+function resolveLink(index: SnapshotIndex, link: Link, on?: Source): Resolved {
+  // a hub row link to a spot on the hub page itself ("#o1") is no evidence page
+  if (on && link.url.includes('#') && index.pageByUrl.get(stripFragment(link.url))?.source === on) {
+    return { type: 'dead', url: link.url, why: 'hash' };
+  }
   const r = index.resolve(link.url);
   // an external link is judged by its anchor: keep the link's own words with it
   return r.type === 'external' ? { ...r, source: externalSource(r.url, link) } : r;
@@ -224,7 +228,7 @@ export function locate(item: Item, index: SnapshotIndex, fiscalYear: number): Ca
     }
     for (const [rowKey, links] of rows) {
       const byId = rowKey.startsWith('id|');
-      const resolved = links.map((l) => ({ url: l.url, text: l.text, resolved: resolveLink(index, l) }));
+      const resolved = links.map((l) => ({ url: l.url, text: l.text, resolved: resolveLink(index, l, hub) }));
       // the row's first live link is the evidence; the rest are siblings
       const order = [...resolved].sort((a, b) => Number(isDead(a.resolved)) - Number(isDead(b.resolved)));
       const main = order[0]!;

@@ -343,7 +343,8 @@ export function buildSnapshotIndex(snapshot: SiteSnapshot): SnapshotIndex {
   const resolveUncached = (raw: string): Resolved => {
     const url = raw.trim();
     if (url === '' ) return { type: 'dead', url, why: 'empty' };
-    if (url.startsWith('#')) return { type: 'dead', url, why: 'hash' };
+    // href="#" made absolute by the crawler ends in an empty fragment: it goes nowhere
+    if (url.startsWith('#') || url.endsWith('#')) return { type: 'dead', url, why: 'hash' };
     if (/^javascript:/i.test(url)) return { type: 'dead', url, why: 'javascript' };
     if (!isHttpUrl(url)) {
       // mailto:, tel:, line:// … are not evidence pages

@@ -109,6 +109,7 @@ class CrawlRun {
     const onAbort = () => this.stop('interrupted');
     if (this.hooks.signal?.aborted) this.stop('interrupted');
     this.hooks.signal?.addEventListener('abort', onAbort, { once: true });
+    const deadline = setTimeout(() => this.stop('timeout'), this.options.maxDurationMs);
     this.emit({ type: 'crawl:start', startUrl: this.options.startUrl, maxPages: this.options.maxPages, render: this.options.render });
     try {
       const startUrl = normalizeUrl(this.options.startUrl)!;
@@ -124,8 +125,10 @@ class CrawlRun {
         await this.loop();
       }
     } finally {
+      clearTimeout(deadline);
       this.hooks.signal?.removeEventListener('abort', onAbort);
       await this.renderer?.close().catch(() => undefined);
+      if (this.options.ocr) await (await import('./ocr.ts')).closeOcr().catch(() => undefined);
       await this.fetcher.close();
     }
     for (const entry of this.frontier.drain()) {
@@ -147,7 +150,7 @@ class CrawlRun {
   private stop(reason: StopReason): void {
     if (this.stopReason) return;
     this.stopReason = reason;
-    if (reason === 'interrupted') this.controller.abort();
+    if (reason === 'interrupted' || reason === 'timeout') this.controller.abort();
   }
 
   private snapshot(stoppedBecause: StopReason): SiteSnapshot {

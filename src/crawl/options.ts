@@ -47,6 +47,8 @@ export const CrawlOptions = z.object({
   samplesPerPattern: z.number().int().min(1).default(5),
   /** fetch sitemap.xml (and robots.txt Sitemap: entries) to seed the frontier */
   useSitemap: z.boolean().default(true),
+  /** absolute cap on the whole crawl, so a run can never hang (stoppedBecause 'timeout') */
+  maxDurationMs: z.number().int().min(1000).default(20 * 60_000),
 });
 export type CrawlOptions = z.output<typeof CrawlOptions>;
 export type CrawlOptionsInput = z.input<typeof CrawlOptions>;
