@@ -45,8 +45,11 @@ const PLANS: RunPlan[] = [
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const quote = (a: string): string => `'${a.replace(/'/g, `'\\''`)}'`;
 
+// a tmux server of our own: a shared one would hand panes whatever environment it was started with
+const SOCKET = `oit-shots-${process.pid}`;
+
 function tmux(...args: string[]): string {
-  return execFileSync('tmux', args, { encoding: 'utf8' });
+  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
 }
 
 class Terminal {
@@ -83,7 +86,7 @@ class Terminal {
   }
   kill(): void {
     try {
-      execFileSync('tmux', ['kill-session', '-t', this.session], { stdio: 'ignore' });
+      tmux('kill-session', '-t', this.session);
     } catch {
       // already gone
     }
@@ -114,8 +117,8 @@ async function runOne(plan: RunPlan, url: string, work: string): Promise<Shot[]>
   // pane its own environment. Only LANG: this machine may lack the locale, and LC_ALL would make bash warn.
   const paneEnv = ['env', '-u', 'CI', '-u', 'NO_COLOR', '-u', 'LC_ALL', '-u', 'LC_MESSAGES', 'TERM=xterm-256color', `LANG=${plan.locale}`];
   // the sleep keeps the pane open after the CLI exits, so the last screen can be read
-  execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', String(COLUMNS), '-y', String(ROWS),
-    `cd ${quote(cwd)} && ${[...paneEnv, ...args].map(quote).join(' ')}; code=$?; echo; echo EXIT=$code; sleep 600`]);
+  tmux('new-session', '-d', '-s', session, '-x', String(COLUMNS), '-y', String(ROWS),
+    `cd ${quote(cwd)} && ${[...paneEnv, ...args].map(quote).join(' ')}; code=$?; echo; echo EXIT=$code; sleep 600`);
   const shots: Shot[] = [];
   const title = `oit-audit scan — ${plan.lang === 'th' ? 'ภาษาไทย' : 'English'} (${plan.locale})`;
   try {

@@ -6,7 +6,7 @@ import type { Item } from '../checklist/schema.ts';
 import type { Link } from '../snapshot/schema.ts';
 import type { MatchedBy } from './result.ts';
 import { itemKey, itemKeyOfLink } from './item-id.ts';
-import { decodedUrl, externalSource, hostOf, stripFragment, type Resolved, type SnapshotIndex, type Source } from './snapshot-index.ts';
+import { decodedUrl, externalSource, hostOf, isExternalEvidenceHost, stripFragment, type Resolved, type SnapshotIndex, type Source } from './snapshot-index.ts';
 import { findYears } from '../thai/years.ts';
 import { normalizeThai } from '../thai/normalize.ts';
 
@@ -260,6 +260,9 @@ export function locate(item: Item, index: SnapshotIndex, fiscalYear: number): Ca
     const resolved = resolveLink(index, link);
     // a "#" menu parent that merely shares a word is navigation, not evidence
     if (resolved.type === 'dead' && !own && byText !== SCORE.linkExact) continue;
+    // another organisation's site ("ศูนย์ข้อมูลข่าวสาร" → info.go.th) is not where this agency publishes;
+    // outside a hub row, only files and posts on Drive, Facebook … (or documents) count as its evidence
+    if (resolved.type === 'external' && !resolved.source.docKind && !isExternalEvidenceHost(resolved.url)) continue;
     if (resolved.type === 'page' && resolved.source === on) continue;
     // a menu link to the ITA hub page is not the item's evidence: the hub holds every item
     if (resolved.type === 'page' && hubSources.has(resolved.source)) continue;

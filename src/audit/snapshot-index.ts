@@ -115,6 +115,12 @@ const EXTERNAL_EVIDENCE_HOSTS = [
   'anyflip.com', 'fliphtml5.com', 'canva.com', 'scribd.com',
 ];
 
+/** a file host or social network where agencies park evidence (Drive, Facebook …) */
+export function isExternalEvidenceHost(url: string): boolean {
+  const host = hostOf(url);
+  return host !== undefined && EXTERNAL_EVIDENCE_HOSTS.some((h) => hostMatches(host, h));
+}
+
 export function stripFragment(url: string): string {
   const i = url.indexOf('#');
   return i === -1 ? url : url.slice(0, i);

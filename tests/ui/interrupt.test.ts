@@ -95,7 +95,7 @@ describe('Ctrl-C during a scan', () => {
 
   it.concurrent('without a TTY (--no-tui): SIGINT after the first page exits 130 with one line and incomplete reports', { timeout: SLOW }, async () => {
     const out = join(work, 'plain');
-    const env = { ...process.env, NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     delete env.CI;
     const child = spawn(process.execPath, scanArgs(out, '--no-tui'), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
