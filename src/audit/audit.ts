@@ -4,7 +4,7 @@ import type { Checklist, Item } from '../checklist/schema.ts';
 import type { SiteSnapshot } from '../snapshot/schema.ts';
 import { RESULT_SCHEMA_VERSION, type AuditResult, type ComponentResult, type ItemResult } from './result.ts';
 import { buildSnapshotIndex, hostOf, type SnapshotIndex } from './snapshot-index.ts';
-import { locate, type Candidate } from './locate.ts';
+import { findHubPages, locate, type Candidate, type HubPage } from './locate.ts';
 import { linkedSources, sourceOf, submitUrlsOf, toEvidence } from './evidence.ts';
 import { makeContext, runCheck } from './checks/index.ts';
 import { candidateRank, decide, type Finding, type Judged } from './verdict.ts';
@@ -53,7 +53,7 @@ function componentResults(item: Item, judged: Judged[] | undefined, why: Compone
   });
 }
 
-export function auditItem(item: Item, index: SnapshotIndex, fiscalYear: number): ItemResult {
+export function auditItem(item: Item, index: SnapshotIndex, fiscalYear: number, hubs?: HubPage[]): ItemResult {
   const snapshot = index.snapshot;
   const base = {
     id: item.id,
@@ -75,8 +75,11 @@ export function auditItem(item: Item, index: SnapshotIndex, fiscalYear: number):
     };
   }
 
-  const candidates = locate(item, index, fiscalYear);
-  const live = candidates.filter(isLive);
+  const candidates = locate(item, index, fiscalYear, hubs);
+  // the agency's own hub link for the item is what an assessor opens: when there is one, it alone
+  // is judged, and when it is dead the item fails even if a similar page exists elsewhere
+  const own = candidates.filter((c) => c.own);
+  const live = (own.length > 0 ? own : candidates).filter(isLive);
   let finding: Finding;
   let chosen: Candidate | undefined;
   let judged: Judged[] | undefined;
@@ -96,7 +99,7 @@ export function auditItem(item: Item, index: SnapshotIndex, fiscalYear: number):
     }
     finding = { kind: 'evaluated', candidate: chosen!, judged: judged! };
   } else if (candidates.length > 0) {
-    chosen = candidates[0]!;
+    chosen = own[0] ?? candidates[0]!;
     finding = { kind: 'dead', candidate: chosen };
   } else {
     const incomplete = INCOMPLETE_STOPS.has(snapshot.provenance.stoppedBecause);
@@ -125,7 +128,8 @@ function countBy<T>(xs: T[], key: (x: T) => string): Record<string, number> {
 
 export function audit(snapshot: SiteSnapshot, checklist: Checklist, fiscalYear: number): AuditResult {
   const index = buildSnapshotIndex(snapshot);
-  const items = checklist.items.map((item) => auditItem(item, index, fiscalYear));
+  const hubs = snapshot.siteStatus === 'ok' ? findHubPages(index, checklist, fiscalYear) : [];
+  const items = checklist.items.map((item) => auditItem(item, index, fiscalYear, hubs));
   const stopped = snapshot.provenance.stoppedBecause;
   const complete = snapshot.siteStatus === 'ok' && (!INCOMPLETE_STOPS.has(stopped) || items.every((i) => i.status === 'pass'));
   const start = snapshot.finalStartUrl ?? snapshot.startUrl;

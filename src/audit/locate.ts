@@ -2,7 +2,7 @@
 // or heading names the item ("O1", "ข้อ o1", "MOIT 1") —, (2) any page's links whose text or URL
 // matches the item's locate words, (3) pages whose title or headings match, (4) documents whose URL
 // matches. `exclude` words disqualify. Candidates are scored, merged by URL and ranked.
-import type { Item } from '../checklist/schema.ts';
+import type { Checklist, Item } from '../checklist/schema.ts';
 import type { Link } from '../snapshot/schema.ts';
 import type { MatchedBy } from './result.ts';
 import { itemKey, itemKeyOfLink } from './item-id.ts';
@@ -25,6 +25,8 @@ export interface Candidate {
   label: string;
   /** the other links of the same hub row: part of the same evidence */
   siblings: Array<{ url: string; text: string; resolved: Resolved }>;
+  /** the agency's own link for this item: its hub row, named by id or by the item's exact title */
+  own?: boolean;
 }
 
 /** how many candidates are kept per item */
@@ -32,7 +34,10 @@ export const MAX_CANDIDATES = 5;
 
 const SCORE = {
   hubId: 100,
+  hubTitle: 95,
+  hubTitleContains: 75,
   hubText: 70,
+  hubLabel: 60,
   linkId: 65,
   linkExact: 55,
   linkText: 40,
@@ -125,18 +130,53 @@ function excluded(compactText: string, words: Words): boolean {
   return false;
 }
 
-/** hub pages, best first, with a bonus for one labelled with the audited year and a penalty for another year */
-function hubPages(index: SnapshotIndex, fiscalYear: number): Array<{ source: Source; bonus: number }> {
-  const out: Array<{ source: Source; bonus: number }> = [];
-  index.snapshot.hubUrls.forEach((url, rank) => {
+export interface HubPage {
+  source: Source;
+  /** added to the score of the page's rows: rank among hubs and whether it is labelled with the audited year */
+  bonus: number;
+}
+
+/** "o1", "moit1" in compact text */
+const ID_IN_COMPACT = /(?<![a-z0-9])(?:moit|o)[-.:]?0*\d{1,2}(?!\d)/g;
+
+/** how many of a checklist's items a page must name, by id or exact title, to be taken as a hub */
+const IMPLICIT_HUB_MIN_ITEMS = 5;
+
+/**
+ * The ITA/OIT hub pages, best first: those the crawler found, then pages that name at least five
+ * of the checklist's items in their link rows (a table of item titles without O-numbers). A hub
+ * labelled with the audited year ranks up, one labelled with another year ranks down.
+ */
+export function findHubPages(index: SnapshotIndex, checklist: Pick<Checklist, 'items'>, fiscalYear: number): HubPage[] {
+  const sources: Source[] = [];
+  for (const url of index.snapshot.hubUrls) {
     const entry = index.pageByUrl.get(stripFragment(url));
-    if (!entry || out.some((h) => h.source === entry.source)) return;
-    const label = `${entry.source.title}\n${entry.source.headings.slice(0, 3).join('\n')}`;
+    if (entry && !sources.includes(entry.source)) sources.push(entry.source);
+  }
+  const keys = new Set(checklist.items.map((i) => itemKey(i.id)));
+  const titles = new Set(checklist.items.map((i) => index.compact(i.title.th)));
+  const titleList = [...titles];
+  for (const page of index.pages) {
+    if (sources.includes(page) || page.links.length < IMPLICIT_HUB_MIN_ITEMS) continue;
+    // cheap test on the page text before grouping its links into rows
+    const idMentions = page.compact.match(ID_IN_COMPACT)?.length ?? 0;
+    if (idMentions < IMPLICIT_HUB_MIN_ITEMS && titleList.filter((t) => page.compact.includes(t)).length < IMPLICIT_HUB_MIN_ITEMS) continue;
+    const named = new Set<string>();
+    for (const row of hubRows(page, index)) {
+      for (const link of row.links) {
+        const k = hubLinkKey(link);
+        if (k && keys.has(k)) named.add(k);
+      }
+      if (row.label && titles.has(row.label)) named.add(`t:${row.label}`);
+    }
+    if (named.size >= IMPLICIT_HUB_MIN_ITEMS) sources.push(page);
+  }
+  return sources.map((source, rank) => {
+    const label = `${source.title}\n${source.headings.slice(0, 3).join('\n')}`;
     const years = findYears(label).map((y) => y.year);
     const yearBonus = years.length === 0 ? 0 : years.includes(fiscalYear) ? 10 : -30;
-    out.push({ source: entry.source, bonus: yearBonus - 5 * rank });
+    return { source, bonus: yearBonus - 5 * Math.min(rank, 4) };
   });
-  return out;
 }
 
 const pageUrls = new WeakMap<Source, string>();
@@ -147,6 +187,46 @@ function decodedPageUrl(page: Source): string {
     pageUrls.set(page, d);
   }
   return d;
+}
+
+interface HubRow {
+  links: Link[];
+  /** the row's own words before its first link ("การขับเคลื่อนจริยธรรม"), compact, numbering stripped */
+  label: string;
+}
+
+const rowsCache = new WeakMap<Source, HubRow[]>();
+
+/** a hub page's links grouped by row (same context, else same heading), with each row's label */
+function hubRows(hub: Source, index: SnapshotIndex): HubRow[] {
+  const cached = rowsCache.get(hub);
+  if (cached) return cached;
+  const groups = new Map<string, Link[]>();
+  for (const link of hub.links) {
+    const key = link.context ? `c:${link.context}` : link.heading ? `h:${link.heading}` : `t:${link.url}|${link.text}`;
+    const g = groups.get(key);
+    if (g) g.push(link);
+    else groups.set(key, [link]);
+  }
+  const rows = [...groups.values()].map((links) => {
+    const first = links[0]!;
+    let label = '';
+    if (first.context) {
+      const context = normalizeThai(first.context);
+      const at = Math.min(...links.map((l) => {
+        const t = normalizeThai(l.text);
+        const i = t ? context.indexOf(t) : -1;
+        return i === -1 ? Infinity : i;
+      }));
+      label = Number.isFinite(at) ? context.slice(0, at) : '';
+    } else if (first.heading) {
+      label = first.heading;
+    }
+    // "1.", "01", "ข้อ 1" numbering before the title
+    return { links, label: index.compact(label).replace(/^(?:ข้อ)?[\d.:)\-–]+/, '') };
+  });
+  rowsCache.set(hub, rows);
+  return rows;
 }
 
 /** the item a hub link belongs to, computed once per link for all items */
@@ -174,6 +254,7 @@ class CandidateSet {
       this.byUrl.set(key, { ...c, ways: [c.matchedBy] });
       return;
     }
+    const own = prev.own || c.own;
     if (!prev.ways.includes(c.matchedBy)) {
       prev.ways.push(c.matchedBy);
       prev.score += SCORE.extraWay;
@@ -182,6 +263,7 @@ class CandidateSet {
       const bonus = SCORE.extraWay * (prev.ways.length - 1);
       Object.assign(prev, { ...c, ways: prev.ways, score: c.score + bonus, siblings: c.siblings.length ? c.siblings : prev.siblings });
     }
+    prev.own = own;
   }
 
   ranked(): Candidate[] {
@@ -205,42 +287,65 @@ function evidenceUrl(r: Resolved, fallback: string): string {
 }
 
 /** candidates for one item, best first (at most MAX_CANDIDATES, dead links included for the verdict) */
-export function locate(item: Item, index: SnapshotIndex, fiscalYear: number): Candidate[] {
+export function locate(
+  item: Item,
+  index: SnapshotIndex,
+  fiscalYear: number,
+  hubs: HubPage[] = findHubPages(index, { items: [item] }, fiscalYear),
+): Candidate[] {
   const key = itemKey(item.id);
   const words = wordsOf(item, index);
   const set = new CandidateSet();
-  const hubs = hubPages(index, fiscalYear);
   const hubSources = new Set(hubs.map((h) => h.source));
 
-  // (1) hub rows
+  // (1) hub rows: the row whose id ("O1") or label (the item's title) names the item is the
+  // agency's own link for it ("own"); rows that merely share words rank lower
+  const title = index.compact(item.title.th);
   for (const { source: hub, bonus } of hubs) {
-    const rows = new Map<string, Link[]>();
-    for (const link of hub.links) {
-      const text = index.compact(link.text);
-      if (excluded(text, words)) continue;
-      const byId = hubLinkKey(link) === key;
-      const byText = !byId && textScore(text, words.linkText, 1, 1) > 0;
-      if (!byId && !byText) continue;
-      const rowKey = `${byId ? 'id' : 'text'}|${link.context || link.heading || link.text}`;
-      const row = rows.get(rowKey) ?? [];
-      row.push(link);
-      rows.set(rowKey, row);
-    }
-    for (const [rowKey, links] of rows) {
-      const byId = rowKey.startsWith('id|');
+    for (const row of hubRows(hub, index)) {
+      const ids = row.links.map(hubLinkKey);
+      let links: Link[];
+      let score: number;
+      let own = false;
+      if (ids.includes(key)) {
+        links = row.links.filter((_, i) => ids[i] === key);
+        score = SCORE.hubId;
+        own = true;
+      } else if (ids.some((id) => id !== undefined)) {
+        continue; // another item's row
+      } else if (row.label && excluded(row.label, words)) {
+        continue;
+      } else if (row.label === title) {
+        links = row.links;
+        score = SCORE.hubTitle;
+        own = true;
+      } else if (row.label && row.label.includes(title)) {
+        links = row.links;
+        score = SCORE.hubTitleContains;
+      } else {
+        links = row.links.filter((l) => textScore(index.compact(l.text), words.linkText, 1, 1) > 0);
+        score = SCORE.hubText;
+        if (links.length === 0 && row.label && textScore(row.label, words.linkText, 1, 1) > 0) {
+          links = row.links;
+          score = SCORE.hubLabel;
+        }
+      }
+      links = links.filter((l) => !excluded(index.compact(l.text), words));
+      if (links.length === 0) continue;
       const resolved = links.map((l) => ({ url: l.url, text: l.text, resolved: resolveLink(index, l, hub) }));
       // the row's first live link is the evidence; the rest are siblings
       const order = [...resolved].sort((a, b) => Number(isDead(a.resolved)) - Number(isDead(b.resolved)));
       const main = order[0]!;
-      const textBonus = byId ? Math.min(10, textScore(index.compact(main.text), words.linkText, 10, 5)) : 0;
+      const textBonus = own ? Math.min(10, textScore(index.compact(main.text), words.linkText, 10, 5)) : 0;
       set.add({
         url: evidenceUrl(main.resolved, main.url),
         resolved: main.resolved,
         matchedBy: 'hub',
-        score: (byId ? SCORE.hubId : SCORE.hubText) + bonus + textBonus,
+        score: score + bonus + textBonus,
+        own,
         foundOn: hub.url,
         label: normalizeThai(links[0]!.context || main.text).slice(0, 200),
-        siblings: order.slice(1).filter((s) => !isDead(s.resolved)),
+        siblings: order.slice(1).filter((x) => !isDead(x.resolved)),
       });
     }
   }
@@ -252,6 +357,7 @@ export function locate(item: Item, index: SnapshotIndex, fiscalYear: number): Ca
   for (const { slug } of words.slugs) for (const i of index.linksWithSlug(slug)) maybe.add(i);
   for (const i of [...maybe].sort((a, b) => a - b)) {
     const { link, on, text, decodedUrl: url, ownItemKey } = all[i]!;
+    if (hubSources.has(on)) continue; // its rows were read in (1)
     const own = ownItemKey === key;
     const byText = textScore(text, words.linkText, SCORE.linkExact, SCORE.linkText);
     const byUrl = urlMatches(url, words) ? SCORE.url - (index.snapshot.soft404 ? 10 : 0) : 0;

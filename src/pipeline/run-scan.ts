@@ -40,14 +40,35 @@ export interface ScanOutcome {
   files: string[];
 }
 
-/** Items whose verdict more pages cannot improve. */
-const SETTLED: ReadonlySet<ItemStatus> = new Set(['pass', 'manual']);
+/**
+ * Items whose verdict more pages cannot improve: a pass, or a manual verdict whose on-site evidence
+ * was actually fetched (a manual verdict on a page not crawled yet only means "not fetched yet").
+ */
+export function everyItemSettled(result: AuditResult, partial: SiteSnapshot): boolean {
+  const fetched = new Set<string>();
+  for (const p of partial.pages) fetched.add(p.url).add(p.finalUrl);
+  for (const d of partial.documents) fetched.add(d.url).add(d.finalUrl);
+  for (const f of partial.failures) fetched.add(f.url);
+  const siteHosts = new Set(partial.hosts.map((h) => h.toLowerCase()));
+  const onSite = (url: string): boolean => {
+    try {
+      return siteHosts.has(new URL(url).host.toLowerCase()) || siteHosts.has(new URL(url).hostname.toLowerCase());
+    } catch {
+      return false;
+    }
+  };
+  return result.items.every(
+    (item) => item.status === 'pass' || (item.status === 'manual' && item.evidence.every((e) => !onSite(e.url) || fetched.has(e.url))),
+  );
+}
 
 export async function runScan(req: ScanRequest): Promise<ScanOutcome> {
   await mkdir(req.outDir, { recursive: true });
   const lastStatus = new Map<string, ItemStatus>();
-  const emitItemChanges = (result: AuditResult): void => {
+  // Mid-crawl, an item not found yet is pending, not failed: only found items are shown until the end.
+  const emitItemChanges = (result: AuditResult, final: boolean): void => {
     for (const item of result.items) {
+      if (!final && (item.status === 'fail' || item.status === 'not-checked')) continue;
       if (lastStatus.get(item.id) !== item.status) {
         lastStatus.set(item.id, item.status);
         req.onEvent?.({ type: 'item:status', id: item.id, status: item.status });
@@ -68,14 +89,14 @@ export async function runScan(req: ScanRequest): Promise<ScanOutcome> {
       checkEvery: req.auditEvery ?? 10,
       shouldStop: (partial) => {
         const interim = audit(partial, req.checklist, req.fiscalYear);
-        emitItemChanges(interim);
-        return (req.earlyStop ?? true) && interim.items.every((i) => SETTLED.has(i.status));
+        emitItemChanges(interim, false);
+        return (req.earlyStop ?? true) && everyItemSettled(interim, partial);
       },
     },
   );
 
   const result = audit(snapshot, req.checklist, req.fiscalYear);
-  emitItemChanges(result);
+  emitItemChanges(result, true);
   const files = await writeOutputs(result, snapshot, req);
   if (req.dbPath) await recordAudit(req.dbPath, result, { reportDir: req.outDir, agencyName: req.agencyName, time: snapshot.provenance.finishedAt });
   return { result, snapshot, reportDir: req.outDir, files };

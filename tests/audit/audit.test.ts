@@ -196,3 +196,59 @@ describe('audit edge cases', () => {
     expect(r.items[0]!.evidence).toEqual([]);
   });
 });
+
+describe('hub rows without O-numbers', () => {
+  const titles = ['โครงสร้าง', 'ข้อมูลผู้บริหาร', 'อำนาจหน้าที่', 'ข้อมูลการติดต่อ', 'การขับเคลื่อนจริยธรรม', 'การเปิดโอกาสให้เกิดการมีส่วนร่วม'];
+  const list5 = checklist(titles.map((title, i) => ({
+    id: `O${i + 1}`,
+    title,
+    linkText: [title],
+    components: i === 4
+      ? [component('team', { kind: 'keyword', any: ['คณะทำงาน'] }), component('dos', { kind: 'keyword', any: ["Do & Don't"] })]
+      : [component('k', { kind: 'keyword', any: [title] })],
+  })));
+  const row = (title: string, ...links: ReturnType<typeof link>[]) => links.map((l) => ({ ...l, context: `${title} ${links.map((x) => x.text).join(' ')}` }));
+  const hubLinks = [
+      ...row('โครงสร้าง', link('/o1.pdf', 'แผนผัง')),
+      ...row('ข้อมูลผู้บริหาร', link('/o2.pdf', 'คณะผู้บริหาร')),
+      ...row('อำนาจหน้าที่', link('/o3.pdf', 'อำนาจหน้าที่')),
+      ...row('ข้อมูลการติดต่อ', link('/gone', 'ติดต่อเรา')),
+      ...row('การขับเคลื่อนจริยธรรม', link('/order.pdf', 'คำสั่งแต่งตั้งคณะทำงาน'), link('/dos.pdf', "Do & Don't")),
+      ...row('การเปิดโอกาสให้เกิดการมีส่วนร่วม', link('https://www.facebook.com/abt/posts/123', 'ภาพกิจกรรม (Facebook)')),
+  ];
+  const hub = page('/ita2566', {
+    title: 'ข้อมูลการเปิดเผยข้อมูลสาธารณะ',
+    // the visible text holds the table rows, as the crawler records it
+    text: [...new Set(hubLinks.map((l) => l.context))].join('\n'),
+    links: hubLinks,
+  });
+  const snap = snapshot({
+    pages: [hub, page('/contact-us', { title: 'ข้อมูลการติดต่อ', text: 'ข้อมูลการติดต่อ' })],
+    documents: [
+      doc('/o1.pdf', { text: 'โครงสร้าง' }), doc('/o2.pdf', { text: 'ข้อมูลผู้บริหาร' }), doc('/o3.pdf', { text: 'อำนาจหน้าที่' }),
+      doc('/order.pdf', { text: 'คำสั่ง แต่งตั้งคณะทำงานขับเคลื่อนจริยธรรม' }), doc('/dos.pdf', { text: "Do & Don't การปฏิบัติตามประมวลจริยธรรม" }),
+    ],
+    failures: [{ url: u('/gone'), kind: 'http-404', status: 404, message: '', attempts: 1 }],
+  });
+  const r = byId(audit(snap, list5, 2566));
+
+  it('a page naming five items by title is read as a hub: each row is the item\'s own link', () => {
+    expect(r.get('O1')!.status).toBe('pass');
+    expect(r.get('O1')!.evidence[0]!.matchedBy).toBe('hub');
+  });
+  it('the links of one row are one piece of evidence (both documents count)', () => {
+    const o5 = r.get('O5')!;
+    expect(o5.status).toBe('pass');
+    expect(o5.submitUrls).toEqual([u('/order.pdf'), u('/dos.pdf')]);
+  });
+  it('when the item\'s own hub link is dead, a look-alike page elsewhere does not save it', () => {
+    const o4 = r.get('O4')!;
+    expect(o4.status).toBe('fail');
+    expect(o4.reason.en).toMatch(/dead link/);
+  });
+  it('a Facebook post as the only evidence is manual', () => {
+    const o6 = r.get('O6')!;
+    expect(o6.status).toBe('manual');
+    expect(o6.evidence[0]!.kind).toBe('external');
+  });
+});

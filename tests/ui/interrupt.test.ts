@@ -17,6 +17,10 @@ const SLOW = 180_000;
 // one request at a time, each slow: the ~90 URLs of demo-abt take far longer than the test waits
 const LATENCY_MS = 400;
 
+// a tmux server of our own, started with this environment (a shared one may carry another locale)
+const SOCKET = `oit-ui-int-${process.pid}`;
+const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+
 let server: FixtureServer;
 let work: string;
 const sessions: string[] = [];
@@ -29,7 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const s of sessions) {
     try {
-      execFileSync('tmux', ['kill-session', '-t', s], { stdio: 'ignore' });
+      tmux('kill-session', '-t', s);
     } catch {
       // already gone
     }
@@ -60,9 +64,9 @@ describe('Ctrl-C during a scan', () => {
       .map((a) => `'${a.replace(/'/g, `'\\''`)}'`)
       .join(' ');
     // after the CLI: its exit code, then whether the terminal is back in cooked mode with echo
-    execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '120', '-y', '40',
-      `cd '${ROOT}'; ${command}; echo EXIT=$?; stty -a | grep -o -- '-\\?icanon' | sed 's/^/MODE=/'; sleep 60`]);
-    const capture = (): string => execFileSync('tmux', ['capture-pane', '-p', '-t', session], { encoding: 'utf8' });
+    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40',
+      `cd '${ROOT}'; ${command}; echo EXIT=$?; stty -a | grep -o -- '-\\?icanon' | sed 's/^/MODE=/'; sleep 60`);
+    const capture = (): string => tmux('capture-pane', '-p', '-t', session);
     const waitFor = async (re: RegExp): Promise<string> => {
       const deadline = Date.now() + SLOW - 20_000;
       for (;;) {
@@ -75,13 +79,13 @@ describe('Ctrl-C during a scan', () => {
 
     const live = await waitFor(/ [1-9]\d*\/300 pages/);
     expect(live).not.toMatch(/crawl finished/);
-    execFileSync('tmux', ['send-keys', '-t', session, 'C-c']);
+    tmux('send-keys', '-t', session, 'C-c');
     const end = await waitFor(/MODE=\S+/);
 
     expect(end).toContain('EXIT=130');
     // cooked mode again (Ink puts the terminal in raw mode only for keys in the report)
     expect(end).toContain('MODE=icanon');
-    expect(execFileSync('tmux', ['display', '-p', '-t', session, '#{cursor_flag}'], { encoding: 'utf8' }).trim()).toBe('1');
+    expect(tmux('display', '-p', '-t', session, '#{cursor_flag}').trim()).toBe('1');
     expect(end).toContain('crawl finished: interrupted');
     expect(end).toContain('oit-audit: stopping — auditing what was gathered');
     expect(end).toMatch(/^oit-audit: interrupted — partial reports \(marked incomplete\) written to /m);

@@ -16,7 +16,10 @@ export async function printHtmlToPdf(htmlPath: string, pdfPath: string, opts: { 
   if (!executablePath) {
     throw new UserError('PDF output needs Chromium: install it (apt-get install chromium) or set OIT_AUDIT_CHROMIUM to its path');
   }
-  const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS], timeout: PRINT_TIMEOUT_MS });
+  // no Playwright Ctrl-C handler: it would exit(130) on its own; the CLI decides (see renderer.ts)
+  const browser = await chromium.launch({
+    executablePath, headless: true, args: [...CHROMIUM_ARGS], timeout: PRINT_TIMEOUT_MS, handleSIGINT: false, handleSIGTERM: false,
+  });
   try {
     const context = await browser.newContext({ javaScriptEnabled: true, acceptDownloads: false });
     // the report is self-contained: nothing but the file itself (and inline data:) may load

@@ -40,6 +40,11 @@ export class BrowserRenderer {
       headless: true,
       args: [...CHROMIUM_ARGS],
       timeout: Math.max(opts.timeoutMs, 10_000),
+      // Playwright's own Ctrl-C handler exits the process with 130 once the browser is closed,
+      // cutting short the CLI's graceful stop (audit what was gathered, write the reports). The
+      // crawler closes the browser itself; on a hard exit Playwright's 'exit' hook still kills it.
+      handleSIGINT: false,
+      handleSIGTERM: false,
     });
     try {
       const context = await browser.newContext({
