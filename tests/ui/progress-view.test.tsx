@@ -59,11 +59,11 @@ describe('ProgressView', () => {
     ]);
     const frame = render(<ProgressView state={state} now={now} lang="en" width={80} color={false} />).lastFrame()!;
     expect(frame).toContain('Items 4/12');
-    expect(frame).toMatch(/O1 ✓/);
-    expect(frame).toMatch(/O2 ✗/);
-    expect(frame).toMatch(/O3 ~/);
-    expect(frame).toMatch(/O4 \?/);
-    expect(frame).toMatch(/O12\./);
+    expect(frame).toMatch(/O1 +✓/);
+    expect(frame).toMatch(/O2 +✗/);
+    expect(frame).toMatch(/O3 +~/);
+    expect(frame).toMatch(/O4 +\?/);
+    expect(frame).toMatch(/O12 \./);
   });
 
   it('colours grid cells by status', () => {
@@ -76,8 +76,8 @@ describe('ProgressView', () => {
       ]);
       const frame = render(<ProgressView state={state} now={now} lang="en" width={80} color={true} />).lastFrame()!;
       // green (32) around O1, red (31) around O2
-      expect(frame).toMatch(/\u001b\[32mO1 ✓/);
-      expect(frame).toMatch(/\u001b\[31mO2 ✗/);
+      expect(frame).toMatch(/\u001b\[32mO1 +✓/);
+      expect(frame).toMatch(/\u001b\[31mO2 +✗/);
       const plain = render(<ProgressView state={state} now={now} lang="en" width={80} color={false} />).lastFrame()!;
       expect(plain).not.toMatch(/\u001b\[3[12]m/);
     } finally {
