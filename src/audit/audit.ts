@@ -100,7 +100,8 @@ export function auditItem(item: Item, index: SnapshotIndex, fiscalYear: number, 
     finding = { kind: 'evaluated', candidate: chosen!, judged: judged! };
   } else if (candidates.length > 0) {
     chosen = own[0] ?? candidates[0]!;
-    finding = { kind: 'dead', candidate: chosen };
+    const alternative = candidates.find((c) => !c.own && isLive(c) && /^https?:/i.test(c.url))?.url;
+    finding = { kind: 'dead', candidate: chosen, alternative };
   } else {
     const incomplete = INCOMPLETE_STOPS.has(snapshot.provenance.stoppedBecause);
     finding = { kind: 'not-found', crawlIncomplete: incomplete, pages: snapshot.pages.length };

@@ -55,14 +55,17 @@ function deadWhy(c: Candidate): LocalizedText {
   return { th: 'ลิงก์ใช้งานไม่ได้', en: 'the link does not work' };
 }
 
-export function deadLink(item: Item, c: Candidate): Hint {
+export function deadLink(item: Item, c: Candidate, alternative?: string): Hint {
   const why = deadWhy(c);
   const on = c.foundOn ? ` ${c.foundOn}` : '';
+  const alt = alternative
+    ? { th: ` (หน้าที่อาจมีข้อมูลนี้: ${alternative})`, en: ` (a page that may hold it: ${alternative})` }
+    : { th: '', en: '' };
   return {
     reason: { th: `พบเพียงลิงก์ที่ใช้งานไม่ได้สำหรับข้อ ${item.id}: ${why.th}`, en: `only a dead link for ${item.id}: ${why.en}` },
     fix: {
-      th: `แก้ลิงก์ของข้อ ${item.id} ในหน้า${on} ให้ชี้ไปยังหน้าหรือเอกสาร "${item.title.th}" ที่เปิดได้`,
-      en: `fix the ${item.id} link on${on || ' the page'} so it opens the "${item.title.en}" page or document`,
+      th: `แก้ลิงก์ของข้อ ${item.id} ในหน้า${on} ให้ชี้ไปยังหน้าหรือเอกสาร "${item.title.th}" ที่เปิดได้${alt.th}`,
+      en: `fix the ${item.id} link on${on || ' the page'} so it opens the "${item.title.en}" page or document${alt.en}`,
     },
   };
 }

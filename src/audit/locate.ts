@@ -6,7 +6,7 @@ import type { Checklist, Item } from '../checklist/schema.ts';
 import type { Link } from '../snapshot/schema.ts';
 import type { MatchedBy } from './result.ts';
 import { itemKey, itemKeyOfLink } from './item-id.ts';
-import { decodedUrl, externalSource, hostOf, isExternalEvidenceHost, stripFragment, type Resolved, type SnapshotIndex, type Source } from './snapshot-index.ts';
+import { decodedUrl, externalSource, isExternalEvidenceHost, stripFragment, type Resolved, type SnapshotIndex, type Source } from './snapshot-index.ts';
 import { findYears } from '../thai/years.ts';
 import { normalizeThai } from '../thai/normalize.ts';
 
@@ -417,9 +417,4 @@ export function locate(
   }
 
   return set.ranked().slice(0, MAX_CANDIDATES);
-}
-
-/** the host of a candidate, for messages ("drive.google.com") */
-export function candidateHost(c: Candidate): string {
-  return hostOf(c.url) ?? c.url;
 }

@@ -15,7 +15,7 @@ export interface Judged {
 export type Finding =
   | { kind: 'not-checked'; siteStatus: 'unreachable' | 'blocked'; siteError?: string }
   | { kind: 'not-found'; crawlIncomplete: boolean; pages: number }
-  | { kind: 'dead'; candidate: Candidate }
+  | { kind: 'dead'; candidate: Candidate; /** a live page elsewhere that may hold the item */ alternative?: string }
   | { kind: 'evaluated'; candidate: Candidate; judged: Judged[] };
 
 export interface Verdict {
@@ -54,7 +54,7 @@ export function decide(item: Item, finding: Finding, fiscalYear: number): Verdic
         ...hints.notFound(item, finding.pages, finding.crawlIncomplete),
       };
     case 'dead':
-      return { status: 'fail', confidence: 0.85, ...hints.deadLink(item, finding.candidate) };
+      return { status: 'fail', confidence: 0.85, ...hints.deadLink(item, finding.candidate, finding.alternative) };
     case 'evaluated': {
       const { candidate, judged } = finding;
       const { status, wrongYear } = statusOf(judged);

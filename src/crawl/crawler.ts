@@ -380,7 +380,8 @@ class CrawlRun {
     let screenshot: string | undefined;
 
     const wantRender = this.options.render === 'always' || (this.options.render === 'auto' && needsBrowser(extracted));
-    const wantScreenshot = Boolean(this.options.screenshotsDir) && this.screenshots < this.options.maxScreenshots && (entry.candidate || isHubPage(extracted));
+    // --render never means no browser at all, screenshots included
+    const wantScreenshot = this.options.render !== 'never' && Boolean(this.options.screenshotsDir) && this.screenshots < this.options.maxScreenshots && (entry.candidate || isHubPage(extracted));
     if (wantRender || wantScreenshot) {
       const renderer = await this.browser();
       if (renderer) {

@@ -245,6 +245,7 @@ describe('hub rows without O-numbers', () => {
     const o4 = r.get('O4')!;
     expect(o4.status).toBe('fail');
     expect(o4.reason.en).toMatch(/dead link/);
+    expect(o4.fix.en).toContain(u('/contact-us'));
   });
   it('a Facebook post as the only evidence is manual', () => {
     const o6 = r.get('O6')!;

@@ -13,7 +13,7 @@ const SITE = join(import.meta.dirname, '..', 'fixtures', 'cli-site');
 
 function run(args: string[], cwd: string) {
   const env = { ...process.env, CI: 'true', NO_COLOR: '1', LANG: 'en_US.UTF-8' };
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env, encoding: "utf8", timeout: 150_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -21,12 +21,12 @@ describe('crawl deadline', () => {
           setTimeout(() => {
             res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
             res.end('<html><head><title>ช้า</title></head><body>ข้อมูล</body></html>');
-          }, 400);
+          }, 1000);
         },
       },
     });
     const started = Date.now();
-    const snapshot = await crawl({ startUrl: server.url, render: 'never', maxDurationMs: 1500, concurrency: 2, timeoutMs: 20_000, useSitemap: false });
+    const snapshot = await crawl({ startUrl: server.url, render: 'never', maxDurationMs: 1500, concurrency: 2, timeoutMs: 20_000, useSitemap: false, samplesPerPattern: 100 });
     const elapsed = Date.now() - started;
     expect(snapshot.provenance.stoppedBecause).toBe('timeout');
     expect(elapsed).toBeLessThan(10_000);
