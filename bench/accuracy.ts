@@ -1,8 +1,8 @@
 // Accuracy benchmark: serve every labelled fixture site on 127.0.0.1, crawl and audit it the way
 // `oit-audit scan` does, and compare the verdicts with the assessor's labels.
-//   npm run bench:accuracy [-- --json] [-- --site name …]
+//   npm run bench:accuracy [-- --json] [-- --site name …] [-- --dir tests/fixtures/holdout]
 // Exit 1 when any false pass occurs (the tool says pass where the label does not).
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startFixtureServer } from '../tests/helpers/fixture-server.ts';
 import { listLabelledSites, loadSiteLabels, SITES_DIR, type LabelStatus, type SiteLabels } from '../tests/fixtures/labels-schema.ts';
@@ -50,6 +50,8 @@ export interface BenchOptions {
   /** crawl render mode; the full bench uses 'auto' (Chromium for JS shells) */
   render?: 'never' | 'auto' | 'always';
   maxPages?: number;
+  /** folder holding the labelled sites (default tests/fixtures/sites) */
+  dir?: string;
 }
 
 export function emptyConfusion(): Confusion {
@@ -87,9 +89,10 @@ export function compare(labels: SiteLabels, result: Pick<AuditResult, 'items'>):
 /** Serve, crawl, audit and score one fixture site. */
 export async function benchSite(site: string, opts: BenchOptions = {}): Promise<SiteScore> {
   const started = performance.now();
-  const labels = await loadSiteLabels(site);
+  const dir = opts.dir ?? SITES_DIR;
+  const labels = await loadSiteLabels(site, dir);
   const checklist = await loadChecklist(labels.checklist);
-  const server = await startFixtureServer({ root: join(SITES_DIR, site) });
+  const server = await startFixtureServer({ root: join(dir, site) });
   try {
     const snapshot = await crawl({
       startUrl: server.url,
@@ -152,7 +155,9 @@ async function main(argv: string[]): Promise<number> {
   argv.forEach((a, i) => {
     if (a === '--site' && argv[i + 1]) wanted.push(argv[i + 1]!);
   });
-  const all = listLabelledSites();
+  const dirIndex = argv.indexOf('--dir');
+  const dir = dirIndex >= 0 && argv[dirIndex + 1] ? resolve(argv[dirIndex + 1]!) : SITES_DIR;
+  const all = listLabelledSites(dir);
   const unknown = wanted.filter((w) => !all.includes(w));
   if (unknown.length) {
     console.error(`unknown site: ${unknown.join(', ')} (have: ${all.join(', ')})`);
@@ -162,11 +167,11 @@ async function main(argv: string[]): Promise<number> {
   const scores: SiteScore[] = [];
   for (const site of sites) {
     try {
-      const s = await benchSite(site);
+      const s = await benchSite(site, { dir });
       scores.push(s);
       if (!json) console.error(`${site}: ${s.agreement.toFixed(1)}% (${s.seconds.toFixed(1)} s)`);
     } catch (error) {
-      const labels = await loadSiteLabels(site);
+      const labels = await loadSiteLabels(site, dir);
       const failed = compare(labels, { items: [] });
       scores.push({ ...failed, pages: 0, documents: 0, seconds: 0, error: error instanceof Error ? error.message.split('\n')[0] : String(error) });
     }
