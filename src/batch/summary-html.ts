@@ -2,6 +2,7 @@
 // matrix coloured by status, and the items most agencies miss. One self-contained file with no
 // script; a strict CSP so nothing crawled can run. Every crawled or user-given string is escaped.
 import { displayUrl, escapeHtml, safeHttpUrl } from '../report/escape.ts';
+import { REPORT_CSP } from '../report/html.ts';
 import { STATUS_SYMBOL, formatPercent, pick, statusLabel, type ReportLang } from '../report/labels.ts';
 import type { ItemStatus } from '../audit/result.ts';
 import type { AgencyOutcome, BatchSummary } from './run-batch.ts';
@@ -102,7 +103,7 @@ export function renderSummaryHtml(summary: BatchSummary, opts: { lang: ReportLan
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(t.title)}</title>
 <style>

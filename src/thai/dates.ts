@@ -2,6 +2,7 @@
 // "24/04/2566", and ranges such as "1 ต.ค. 65 – 31 มี.ค. 66" or "ต.ค. ๖๕ ถึง ก.ย. ๖๖".
 import { ceToBe, expandYear } from './era.ts';
 import { daysInMonth } from './fiscal-year.ts';
+import { foldDigitsKeepingOffsets } from './offset-preserving.ts';
 
 export interface ThaiDate {
   /** Buddhist era */
@@ -55,18 +56,6 @@ const RANGE_SEPARATOR = /^\s*(?:-|–|—|~|ถึง(?:วันที่)?|จ
 /** "1 - 31 มี.ค. 66": a bare day just before a full date */
 const BARE_DAY_BEFORE = /(?<!\d)(\d{1,2})\s*(?:-|–|—|ถึง(?:วันที่)?)\s*$/u;
 
-/**
- * Replace Thai and full-width digits and invisible characters one for one, so offsets found in the
- * prepared text are offsets in the original.
- */
-function prepare(text: string): string {
-  return text.replace(/[\u0e50-\u0e59\uff01-\uff5e\u00a0\u200b-\u200d\u2060\ufeff\u00ad]/g, (c) => {
-    const code = c.charCodeAt(0);
-    if (code >= 0x0e50 && code <= 0x0e59) return String(code - 0x0e50);
-    if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
-    return ' ';
-  });
-}
 
 /** a year as written → BE, or undefined when it is not a plausible assessment-era year */
 function toBuddhistYear(digits: string, era: string | undefined): number | undefined {
@@ -143,7 +132,7 @@ function clean(d: Partial<ThaiDate>): ThaiDate {
  * A month or day with no year anywhere is not a date and is not returned.
  */
 export function findDates(text: string): DateMention[] {
-  const prepared = prepare(text);
+  const prepared = foldDigitsKeepingOffsets(text);
   const tokens = tokenize(prepared);
   const mentions: DateMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -180,7 +169,7 @@ export function findDates(text: string): DateMention[] {
 export function parseThaiDate(text: string): ThaiDate | null {
   const first = findDates(text)[0];
   if (first) return first.start;
-  const bare = /^\s*(?:(พ\.\s?ศ\.?|ค\.\s?ศ\.?)\s*)?(\d{4})\s*$/u.exec(prepare(text));
+  const bare = /^\s*(?:(พ\.\s?ศ\.?|ค\.\s?ศ\.?)\s*)?(\d{4})\s*$/u.exec(foldDigitsKeepingOffsets(text));
   if (!bare) return null;
   const year = toBuddhistYear(bare[2]!, bare[1]);
   return year === undefined ? null : { year };

@@ -2,6 +2,7 @@
 // "ไตรมาส 1-2/2566". Two-digit years count only after a year word (ปีงบ 66, พ.ศ. 66, ปี 66);
 // bare four-digit numbers count when they look like years, not amounts or phone numbers.
 import { ceToBe, expandYear } from './era.ts';
+import { foldDigitsKeepingOffsets } from './offset-preserving.ts';
 
 export interface YearMention {
   /** the text as written */
@@ -39,14 +40,6 @@ const NUMBER_SLASH_BEFORE = /(?:^|[^\d/.-])\d{1,5}\s*\/\s*$/u;
 /** before a bare number: a phone prefix "0-", "02 " or a decimal/thousands separator */
 const NOT_A_YEAR_BEFORE = /(?:\d[.,:]|\d[-\s]?|\bno\.?\s*|เลขที่\s*|โทร\.?\s*|ที่\s*)$/iu;
 
-function prepare(text: string): string {
-  return text.replace(/[\u0e50-\u0e59\uff01-\uff5e\u00a0\u200b-\u200d\u2060\ufeff\u00ad]/g, (c) => {
-    const code = c.charCodeAt(0);
-    if (code >= 0x0e50 && code <= 0x0e59) return String(code - 0x0e50);
-    if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
-    return ' ';
-  });
-}
 
 function toYear(digits: string, opts: { ce: boolean; latinFiscal: boolean }): number | undefined {
   const n = Number(digits);
@@ -63,7 +56,7 @@ function toYear(digits: string, opts: { ce: boolean; latinFiscal: boolean }): nu
 
 /** every year, fiscal year and year range in `text`, in order */
 export function findYears(text: string): YearMention[] {
-  const prepared = prepare(text);
+  const prepared = foldDigitsKeepingOffsets(text);
   const mentions: YearMention[] = [];
   for (const m of prepared.matchAll(YEAR_PATTERN)) {
     const g = m.groups ?? {};
