@@ -19,8 +19,12 @@ export type TimeWindow = z.infer<typeof TimeWindow>;
 
 const Keywords = z.array(z.string().min(1)).min(1);
 
-/** Where a check looks: the located page itself, the documents/pages it links to, or both. */
-export const Scope = z.enum(['page', 'linked', 'any']).default('any');
+/**
+ * Where a check looks: the located page itself, the documents/pages it links to, or both (`any`);
+ * `site` adds every crawled page, for what agencies show site-wide (the EIT QR code on the home
+ * page, social links in the footer).
+ */
+export const Scope = z.enum(['page', 'linked', 'any', 'site']).default('any');
 
 const KeywordCheck = z.object({
   kind: z.literal('keyword'),

@@ -5,7 +5,7 @@ import type { ComponentStatus } from '../result.ts';
 import type { SnapshotIndex, Source, UnreadableWhy } from '../snapshot-index.ts';
 import { windowBounds, type DateBounds, type TimeWindow } from '../../thai/fiscal-year.ts';
 
-export type Scope = 'page' | 'linked' | 'any';
+export type Scope = 'page' | 'linked' | 'any' | 'site';
 
 export interface CheckContext {
   /** the audited fiscal year, Buddhist era */
@@ -55,6 +55,7 @@ export function makeContext(index: SnapshotIndex, fiscalYear: number, evidence: 
       // a document or external link located directly is its own content, whatever the scope
       if (scope === 'page') return [evidence];
       if (scope === 'linked') return evidence.kind === 'page' ? uniqueLinked : [evidence, ...uniqueLinked];
+      if (scope === 'site') return [evidence, ...uniqueLinked, ...index.pages.filter((p) => !seen.has(p.url))];
       return [evidence, ...uniqueLinked];
     },
     window: (w) => windowBounds(fiscalYear, w),
