@@ -97,6 +97,6 @@ describe('accuracy bench, fast subset (HTTP only)', () => {
     const total = totals(scores);
     expect(total.items).toBe(43 * FAST_SUBSET.length);
     // the full bench (npm run bench:accuracy) is the real measure; this floor catches regressions
-    expect(total.agreement).toBeGreaterThanOrEqual(85);
+    expect(total.agreement).toBeGreaterThanOrEqual(95);
   });
 });
