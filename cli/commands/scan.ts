@@ -133,6 +133,7 @@ async function scanCommand(urlArg: string, flags: ScanFlags): Promise<number> {
     }
     if (flags.json) process.stdout.write(`${JSON.stringify(result)}\n`);
     if (interrupt.interrupted) {
+      await ui.flush();
       ui.close();
       process.stderr.write(`oit-audit: interrupted — partial reports (marked incomplete) written to ${outcome.reportDir}\n`);
       return 130;

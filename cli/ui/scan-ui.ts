@@ -38,6 +38,8 @@ export interface ScanUi {
   onEvent(e: ScanEvent): void;
   /** shows the gap report; in tty+interactive mode resolves when the user presses q, else prints the final table and resolves */
   finish(result: AuditResult, reportDir: string, files: string[]): Promise<void>;
+  /** paint the latest state now (e.g. "crawl finished: interrupted") before a close() without a report */
+  flush(): Promise<void>;
   /** unmount and restore the terminal (also on Ctrl-C); safe to call twice */
   close(): void;
   /** one line on stderr (e.g. "stopping…" on Ctrl-C); the live view is redrawn below it, not broken */
@@ -67,7 +69,7 @@ export function plainWidth(stream: { isTTY?: boolean; columns?: number } | undef
 export function createScanUi(opts: ScanUiOptions): ScanUi {
   if (opts.mode === 'silent') {
     const stderr = opts.stderr ?? process.stderr;
-    return { onEvent() {}, finish: async () => {}, close() {}, notice: (m) => void stderr.write(`${m}\n`) };
+    return { onEvent() {}, finish: async () => {}, flush: async () => {}, close() {}, notice: (m) => void stderr.write(`${m}\n`) };
   }
   const env = opts.env ?? process.env;
   const stdout = opts.stdout ?? process.stdout;
@@ -98,6 +100,7 @@ function createPlainScanUi(opts: ScanUiOptions, env: NodeJS.ProcessEnv, stdout: 
       stdout.write(renderGapTablePlain(result, { lang: opts.lang, width, color: colorEnabled(env, stdout) }));
       stdout.write(`\n${reportLocation(opts.lang, reportDir, files)}`);
     },
+    flush: async () => {},
     close() {},
     // after the "^C" the terminal echoed on the current line
     notice: (m) => void stderr.write(`\n${m}\n`),
@@ -157,6 +160,13 @@ function createInkScanUi(opts: ScanUiOptions, env: NodeJS.ProcessEnv, stdout: No
       }
       close();
       await instance.waitUntilExit().catch(() => {});
+    },
+    async flush() {
+      if (closed) return;
+      store.stop();
+      store.publish();
+      // Ink paints at most every 100 ms (maxFps 10): give it one frame
+      await new Promise((resolve) => setTimeout(resolve, 150));
     },
     close,
     notice(message) {

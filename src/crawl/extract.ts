@@ -5,7 +5,7 @@
 import { Parser } from 'htmlparser2';
 import type { Form, Iframe, Image, Link } from '../snapshot/schema.ts';
 import { fastNormalizeThai } from './text.ts';
-import { normalizeUrl } from './url.ts';
+import { normalizeUrl, urlResolver } from './url.ts';
 
 export const MAX_TEXT_CHARS = 60_000;
 const MAX_LINKS = 3_000;
@@ -51,11 +51,16 @@ const HEADING = /^h[1-6]$/;
 const SPA_ROOT_IDS = new Set(['root', 'app', '__next', '__nuxt', 'q-app', 'main-app', 'application']);
 const ONCLICK_URL = /(?:location(?:\.href)?\s*=\s*|location\.(?:assign|replace)\(\s*|window\.open\(\s*)(['"])(.*?)\1/i;
 
-const oneLine = (s: string, cap = 500) => (s ? fastNormalizeThai(s.replace(/\s+/g, ' ')).slice(0, cap) : '');
+/** white space runs → one space (a lone ' ' is left alone: replacing it with itself only costs) */
+const SPACES = /\s{2,}|[^\S ]/g;
+const oneLine = (s: string, cap = 500) => (s ? fastNormalizeThai(s.replace(SPACES, ' ')).slice(0, cap) : '');
 
+/** a run of text parts [start, end); end is set when the element closes (parts only grow, so the slice is final) */
 interface Frame {
   start: number;
-  text?: string;
+  end?: number;
+  /** the context string, normalised once for every link that shares this frame */
+  context?: string;
 }
 interface PendingLink {
   url: string;
@@ -65,8 +70,8 @@ interface PendingLink {
   title: string;
   context: Frame | null;
   heading: string;
-  /** the link's own text, set when its element closes */
-  text?: string;
+  /** where the link's own text ends, set when its element closes */
+  textEnd?: number;
 }
 
 interface Open {
@@ -105,18 +110,11 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
   let hiddenDepth = 0;
   let currentForm: (Form & { frame: Frame }) | null = null;
 
-  // pages repeat the same hrefs (menus, "home", pagination): resolve each once
-  const resolved = new Map<string, string | null>();
-  const resolve = (href: string | undefined): string | null => {
-    if (!href) return null;
-    let r = resolved.get(href);
-    if (r === undefined) {
-      r = normalizeUrl(href, base);
-      resolved.set(href, r);
-    }
-    return r;
-  };
-  const textBetween = (start: number) => parts.slice(start).join('');
+  // pages repeat the same hrefs (menus, "home", pagination), and so do the pages of a site:
+  // urlResolver memoises normalizeUrl across pages where the answer cannot depend on the page
+  let resolveHref = urlResolver(base);
+  const resolve = (href: string | undefined): string | null => (href ? resolveHref(href) : null);
+  const textBetween = (start: number, end?: number) => (end === undefined ? parts.slice(start) : parts.slice(start, end)).join('');
 
   const addLink = (raw: string | undefined, source: Link['source'], a: Record<string, string>): PendingLink | null => {
     if (!raw || pending.length >= MAX_LINKS) return null;
@@ -145,7 +143,7 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
       case 'base':
         if (a.href) {
           base = normalizeUrl(a.href, baseUrl) ?? base;
-          resolved.clear();
+          resolveHref = urlResolver(base);
         }
         return;
       case 'meta':
@@ -269,7 +267,7 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
           }
         }
         if (open.frame) {
-          open.frame.text = textBetween(open.frame.start);
+          open.frame.end = parts.length;
           contextStack.pop();
         }
         if (name === 'form' && currentForm) {
@@ -277,7 +275,7 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
           currentForm = null;
         }
         if (open.link) {
-          open.link.text = textBetween(open.link.textStart);
+          open.link.textEnd = parts.length;
           linkStack.pop();
         }
       },
@@ -292,9 +290,10 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
   const seen = new Set<string>();
   const links: Link[] = [];
   for (const p of pending) {
-    const own = p.text ?? (p.source === 'a' || p.source === 'onclick' ? textBetween(p.textStart) : '');
+    const own = p.textEnd !== undefined ? textBetween(p.textStart, p.textEnd) : p.source === 'a' || p.source === 'onclick' ? textBetween(p.textStart) : '';
     const text = oneLine(own, 500) || oneLine(p.alt, 500) || oneLine(p.title, 500);
-    const context = p.context ? oneLine(p.context.text ?? textBetween(p.context.start), MAX_CONTEXT) : '';
+    const frame = p.context;
+    const context = frame ? (frame.context ??= oneLine(textBetween(frame.start, frame.end), MAX_CONTEXT)) : '';
     const key = `${p.url}\u0000${text}\u0000${context}`;
     if (seen.has(key)) continue;
     seen.add(key);

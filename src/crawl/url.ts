@@ -42,6 +42,48 @@ export function normalizeUrl(href: string, base?: string): string | null {
   return out.includes('%') ? upperPercent(out) : out;
 }
 
+const RESOLVED_CAP = 5_000;
+/** authority ("http://host:port") → path-absolute href → result */
+const byAuthority = new Map<string, Map<string, string | null>>();
+/** absolute http(s) href → result */
+const absolute = new Map<string, string | null>();
+
+function memo(map: Map<string, string | null>, href: string, base: string): string | null {
+  let r = map.get(href);
+  if (r === undefined) {
+    r = normalizeUrl(href, base);
+    if (map.size >= RESOLVED_CAP) map.clear();
+    map.set(href, r);
+  }
+  return r;
+}
+
+/**
+ * A memoised normalizeUrl(href, base) for the links of one page. The answer for an absolute
+ * http(s) href does not depend on the base, and for a path-absolute one ("/news/x.html", the
+ * common case on a site) only on the base's scheme and authority: those are remembered across
+ * pages; any other relative href is remembered for this page only.
+ */
+export function urlResolver(base: string): (href: string) => string | null {
+  let sameAuthority: Map<string, string | null> | null = null;
+  if (/^https?:\/\//i.test(base)) {
+    const slash = base.indexOf('/', base.indexOf('//') + 2);
+    const authority = slash < 0 ? base : base.slice(0, slash);
+    sameAuthority = byAuthority.get(authority) ?? null;
+    if (!sameAuthority) {
+      if (byAuthority.size >= 50) byAuthority.clear();
+      byAuthority.set(authority, (sameAuthority = new Map()));
+    }
+  }
+  const local = new Map<string, string | null>();
+  return (href) => {
+    const c0 = href.charCodeAt(0);
+    if (c0 === 47 /* / */ && sameAuthority) return memo(sameAuthority, href, base);
+    if ((c0 === 104 || c0 === 72) /* h */ && /^https?:\/\//i.test(href)) return memo(absolute, href, base);
+    return memo(local, href, base);
+  };
+}
+
 /** The dedupe key: normalised URL, scheme and www folded, trailing slash and param order ignored. */
 export function urlKey(url: string): string {
   let u: URL;

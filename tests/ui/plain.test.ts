@@ -1,5 +1,12 @@
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Ink decides at import time (is-in-ci) to paint only the final frame under CI=true; the tty-mode
+// test below checks the live frame, so this file runs as if outside CI (the CI run sets CI=true).
+vi.hoisted(() => {
+  process.env.CI = 'false';
+  delete process.env.CONTINUOUS_INTEGRATION;
+});
 import { renderGapTablePlain } from '../../cli/ui/plain-table.ts';
 import { createPlainProgress } from '../../cli/ui/plain.ts';
 import { chooseUiMode, createScanUi } from '../../cli/ui/scan-ui.ts';
