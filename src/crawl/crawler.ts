@@ -41,6 +41,12 @@ const MAX_QR_FETCHES = 60;
 const QR_MAX_BYTES = 2 * 1024 * 1024;
 const QR_HINT = /qr|คิวอาร์|eit|ita/i;
 
+/** URL.host of a normalised http(s) URL (no user info), without parsing the URL again */
+function hostOf(url: string): string {
+  const m = /^https?:\/\/([^/?#@\\]*)[/?#]/i.exec(url);
+  return m ? m[1]!.toLowerCase() : new URL(url).host;
+}
+
 /** Crawl a site from `options.startUrl`. Never throws for site problems: they end up in the snapshot. */
 export async function crawl(input: Partial<CrawlOptionsInput> & { startUrl: string }, hooks: CrawlHooks = {}): Promise<SiteSnapshot> {
   const options = parseCrawlOptions(input);
@@ -292,7 +298,7 @@ class CrawlRun {
   }
 
   private hostQueue(url: string): PQueue {
-    const host = new URL(url).host;
+    const host = hostOf(url);
     let q = this.hostQueues.get(host);
     if (!q) {
       const delay = this.options.delayMs;
@@ -309,7 +315,7 @@ class CrawlRun {
   // ── one URL ───────────────────────────────────────────────────────────────────────────────
   /** Fetch and record one entry. Returns false when it failed (the start page's failure ends the crawl). */
   private async process(entry: FrontierEntry, isStart: boolean): Promise<boolean> {
-    if (!entry.document) this.emit({ type: 'page:start', url: entry.url, depth: entry.depth });
+    if (!entry.document && this.hooks.onEvent) this.emit({ type: 'page:start', url: entry.url, depth: entry.depth });
     const maxBytes = entry.document ? this.options.maxDocumentBytes : this.options.maxPageBytes;
     let res: FetchOk;
     try {
@@ -440,7 +446,7 @@ class CrawlRun {
     };
     this.pages.push(page);
     if (!entry.offSite) this.enqueueLinks(page, extracted, entry, hub);
-    this.emit({ type: 'page:done', url: entry.url, status, via, pagesDone: this.pages.length, queued: this.frontier.size, documentsDone: this.documents.length });
+    if (this.hooks.onEvent) this.emit({ type: 'page:done', url: entry.url, status, via, pagesDone: this.pages.length, queued: this.frontier.size, documentsDone: this.documents.length });
   }
 
   private screenshotPath(url: string): string {

@@ -5,7 +5,7 @@
 import { Parser } from 'htmlparser2';
 import type { Form, Iframe, Image, Link } from '../snapshot/schema.ts';
 import { fastNormalizeThai } from './text.ts';
-import { normalizeUrl, urlResolver } from './url.ts';
+import { normalizeUrl, ownCopy, urlResolver } from './url.ts';
 
 export const MAX_TEXT_CHARS = 60_000;
 const MAX_LINKS = 3_000;
@@ -49,11 +49,14 @@ const BLOCK = new Set([
 const CONTEXT_TAGS = new Set(['tr', 'li', 'p', 'dd']);
 const HEADING = /^h[1-6]$/;
 const SPA_ROOT_IDS = new Set(['root', 'app', '__next', '__nuxt', 'q-app', 'main-app', 'application']);
+/** same test as s.trim() !== '' (both use WhiteSpace + LineTerminator), without copying the text */
+const NON_BLANK = /\S/;
 const ONCLICK_URL = /(?:location(?:\.href)?\s*=\s*|location\.(?:assign|replace)\(\s*|window\.open\(\s*)(['"])(.*?)\1/i;
 
 /** white space runs → one space (a lone ' ' is left alone: replacing it with itself only costs) */
 const SPACES = /\s{2,}|[^\S ]/g;
-const oneLine = (s: string, cap = 500) => (s ? fastNormalizeThai(s.replace(SPACES, ' ')).slice(0, cap) : '');
+/** normalised, capped, and never a slice of the page source (see ownCopy) */
+const oneLine = (s: string, cap = 500) => (s ? ownCopy(fastNormalizeThai(s.replace(SPACES, ' ')).slice(0, cap)) : '');
 
 /** a run of text parts [start, end); end is set when the element closes (parts only grow, so the slice is final) */
 interface Frame {
@@ -241,7 +244,7 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
         if (noscriptDepth > 0 && noscriptText.length < 2000) noscriptText += data;
         if (hiddenDepth > 0) return;
         const parent = stack.at(-1);
-        if (parent && parent.children === 0 && data.trim()) parent.children++;
+        if (parent && parent.children === 0 && NON_BLANK.test(data)) parent.children++;
         parts.push(data);
         textLength += data.length;
       },
@@ -297,7 +300,8 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
     const key = `${p.url}\u0000${text}\u0000${context}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    links.push({ url: p.url, text, context, heading: p.heading, source: p.source });
+    // a link alone in its row has context equal to its text: keep one copy of the string
+    links.push({ url: p.url, text, context: context === text ? text : context, heading: p.heading, source: p.source });
   }
 
   let raw = parts.join('');

@@ -195,7 +195,12 @@ export class Fetcher {
         }
         let body: Uint8Array;
         try {
-          body = await readCapped(res.body as unknown as Readable, headers['content-encoding'] ?? '', req.maxBytes);
+          // a declared length within the cap and no compression: HTTP/1.1 framing ends the body at
+          // exactly that length, so the plain reader (what a raw fetch uses) needs no byte counting
+          body =
+            declared !== undefined && declared <= req.maxBytes && !headers['content-encoding'] && !headers['transfer-encoding']
+              ? Buffer.from(await res.body.arrayBuffer())
+              : await readCapped(res.body as unknown as Readable, headers['content-encoding'] ?? '', req.maxBytes);
         } catch (error) {
           if (error instanceof FetchFailure) {
             error.finalUrl = current;

@@ -48,12 +48,21 @@ const byAuthority = new Map<string, Map<string, string | null>>();
 /** absolute http(s) href → result */
 const absolute = new Map<string, string | null>();
 
+/**
+ * A copy of `s` that does not point into a larger string. Attribute values and text from the
+ * HTML parser are slices of the whole page source; keeping one alive (in a cache, in the
+ * snapshot) keeps the whole page source alive with it.
+ */
+export function ownCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 function memo(map: Map<string, string | null>, href: string, base: string): string | null {
   let r = map.get(href);
   if (r === undefined) {
     r = normalizeUrl(href, base);
     if (map.size >= RESOLVED_CAP) map.clear();
-    map.set(href, r);
+    map.set(ownCopy(href), r);
   }
   return r;
 }
