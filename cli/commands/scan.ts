@@ -83,7 +83,7 @@ async function scanCommand(urlArg: string, flags: ScanFlags): Promise<number> {
   const outDir = flags.out ?? defaultReportDir(url, new Date());
 
   const mode = chooseUiMode({ json: flags.json, tui: flags.tui }, process.env, Boolean(process.stdout.isTTY));
-  if (warning && mode !== 'tty') process.stderr.write(`oit-audit: ${warning}\n`);
+  if (warning) process.stderr.write(`oit-audit: ${warning}\n`);
   const ui = createScanUi({
     site: url,
     checklistId: checklist.id,

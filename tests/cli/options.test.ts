@@ -26,3 +26,19 @@ describe('shared CLI options', () => {
     expect(defaultReportDir('https://www.abt.go.th/x', new Date(2026, 10, 23, 9, 5, 7))).toBe('reports/www.abt.go.th/20261123-090507');
   });
 });
+
+describe('default checklist', async () => {
+  const { chooseChecklist } = await import('../../cli/shared/choose-checklist.ts');
+  it('takes the ITA checklist of the fiscal year, else the newest before it, and says so', async () => {
+    const exact = await chooseChecklist(undefined, 2566);
+    expect(exact.checklist.id).toBe('ita-2566');
+    expect(exact.warning).toBeUndefined();
+    const between = await chooseChecklist(undefined, 2567);
+    expect(between.checklist.id).toBe('ita-2566');
+    expect(between.warning).toMatch(/no checklist for FY2567; using ita-2566/);
+    const later = await chooseChecklist(undefined, 2570);
+    expect(later.checklist.id).toBe('ita-2569');
+    expect(later.warning).toMatch(/draft/);
+    expect((await chooseChecklist('moph-moit', 2570)).checklist.framework).toBe('MOIT');
+  });
+});
