@@ -36,8 +36,8 @@ export function notFound(item: Item, pages: number, crawlIncomplete: boolean): H
       en: `"${item.title.en}" was not found on the site (${pages} pages checked)${partial.en}`,
     },
     fix: {
-      th: `เผยแพร่ "${item.title.th}" บนเว็บไซต์หลัก และใส่ลิงก์ไว้ในหน้า ITA/OIT ที่ข้อ ${item.id}`,
-      en: `publish "${item.title.en}" on the main website and link it from the ITA/OIT page under ${item.id}`,
+      th: `เผยแพร่ "${item.title.th}" บนเว็บไซต์หลัก และใส่ลิงก์ไว้ในหน้า ITA/OIT ที่ข้อ ${item.id} (หากเผยแพร่แล้ว อาจใช้ชื่อที่เครื่องมือไม่รู้จัก: ตรวจด้วยตนเอง)`,
+      en: `publish "${item.title.en}" on the main website and link it from the ITA/OIT page under ${item.id} (if it is already published under other words, check by hand)`,
     },
   };
 }
