@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { displayWidth } from '../../cli/ui/width.ts';
+import { shellQuote, waitForScreen } from '../helpers/terminal.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'cli/bin.mjs');
@@ -71,18 +72,10 @@ describe('scan in a terminal (tmux)', () => {
     sessions.push(session);
     const env = { ...process.env };
     delete env.CI;
-    const command = [process.execPath, ...scanArgs(out)].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    const command = shellQuote([process.execPath, ...scanArgs(out)]);
     execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '120', '-y', '45', `${command}; echo EXIT=$?; sleep 60`], { cwd: ROOT, env });
     const capture = (): string => execFileSync('tmux', ['capture-pane', '-p', '-t', session], { encoding: 'utf8' });
-    const waitFor = async (re: RegExp): Promise<string> => {
-      const deadline = Date.now() + SLOW - 20_000;
-      for (;;) {
-        const screen = capture();
-        if (re.test(screen)) return screen;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${re}; screen:\n${screen}`);
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    };
+    const waitFor = (re: RegExp): Promise<string> => waitForScreen(capture, re, SLOW - 20_000, 250);
     const report = await waitFor(/Score \d+(\.\d)?\/100/);
     expect(report).toMatch(/Item\s+Status\s+Title\s+Evidence URL/);
     expect(report).toMatch(/› O1\s/);

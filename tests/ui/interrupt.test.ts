@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
+import { shellQuote, waitForScreen } from '../helpers/terminal.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'cli/bin.mjs');
@@ -53,29 +54,18 @@ function readResult(out: string): { complete: boolean; crawl?: unknown } {
   return JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as { complete: boolean };
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe('Ctrl-C during a scan', () => {
   it.concurrent('in a terminal: stops gracefully, writes incomplete reports, restores the terminal, exits 130', { timeout: SLOW }, async () => {
     const out = join(work, 'tty');
     const session = `oit-ui-int-${process.pid}`;
     sessions.push(session);
-    const command = ['env', '-u', 'CI', '-u', 'NO_COLOR', 'TERM=xterm-256color', process.execPath, ...scanArgs(out)]
-      .map((a) => `'${a.replace(/'/g, `'\\''`)}'`)
-      .join(' ');
+    const command = shellQuote(['env', '-u', 'CI', '-u', 'NO_COLOR', 'TERM=xterm-256color', process.execPath, ...scanArgs(out)]);
     // after the CLI: its exit code, then whether the terminal is back in cooked mode with echo
     tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40',
       `cd '${ROOT}'; ${command}; echo EXIT=$?; stty -a | grep -o -- '-\\?icanon' | sed 's/^/MODE=/'; sleep 60`);
     const capture = (): string => tmux('capture-pane', '-p', '-t', session);
-    const waitFor = async (re: RegExp): Promise<string> => {
-      const deadline = Date.now() + SLOW - 20_000;
-      for (;;) {
-        const screen = capture();
-        if (re.test(screen)) return screen;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${re}; screen:\n${screen}`);
-        await sleep(200);
-      }
-    };
+    const waitFor = (re: RegExp): Promise<string> => waitForScreen(capture, re, SLOW - 20_000);
 
     const live = await waitFor(/ [1-9]\d*\/300 pages/);
     expect(live).not.toMatch(/crawl finished/);
