@@ -12,6 +12,14 @@ import { scoreGroups, scoreTotal } from './score.ts';
 
 const INCOMPLETE_STOPS = new Set(['budget', 'interrupted', 'timeout', 'unreachable']);
 
+/** a page that only announces its content is coming ("อยู่ระหว่างจัดทำ") and links no document */
+const PLACEHOLDER = /อยู่ระหว่าง(?:การ)?จัดทำ|อยู่ระหว่างปรับปรุงข้อมูล|กำลังปรับปรุงข้อมูล|ยังไม่มีข้อมูล|comingsoon|underconstruction/;
+const DOCUMENT_LINK = /\.(?:pdf|docx?|xlsx?|pptx?)(?:$|[?#])|drive\.google\.com|docs\.google\.com/i;
+
+export function isPlaceholderPage(source: { kind: string; compact: string; contentLinks: { url: string }[] }): boolean {
+  return source.kind === 'page' && PLACEHOLDER.test(source.compact) && !source.contentLinks.some((l) => DOCUMENT_LINK.test(l.url));
+}
+
 function isLive(c: Candidate): boolean {
   return c.resolved.type !== 'dead' && c.resolved.type !== 'failed';
 }
@@ -32,6 +40,17 @@ export function judgeCandidate(item: Item, c: Candidate, index: SnapshotIndex, f
             url: c.url,
             unreadable: ['not-crawled' as const],
           },
+    }));
+  }
+  if (isPlaceholderPage(evidence)) {
+    // the page exists but says its content is still being prepared: nothing on it is evidence
+    return item.components.map((component) => ({
+      component,
+      outcome: {
+        status: 'fail' as const,
+        detail: { th: 'หน้านี้แจ้งว่ายังอยู่ระหว่างจัดทำ ไม่มีข้อมูลจริง', en: 'the page says its content is still being prepared ("อยู่ระหว่างจัดทำ"): no real content' },
+        url: c.url,
+      },
     }));
   }
   const ctx = makeContext(index, fiscalYear, evidence, linkedSources(index, c, evidence));

@@ -35,7 +35,11 @@ function channelOn(s: Source, ctx: CheckContext): Hit | undefined {
   const pageNamed = has([s.title, ...s.headings], CORRUPTION_WORDS, compact);
   for (const f of s.forms) {
     if (!isRequestForm(f)) continue;
-    const named = has([f.text, ...f.fields], CORRUPTION_WORDS, compact) ?? pageNamed;
+    const formNamed = has([f.text, ...f.fields], CORRUPTION_WORDS, compact);
+    // a page titled for corruption complaints that embeds the same form another page uses is the
+    // general complaint box under a new title, not a separate channel
+    if (!formNamed && sharesFormWithAnotherPage(s, f.action, ctx)) continue;
+    const named = formNamed ?? pageNamed;
     if (named) return { what: 'a corruption complaint form', snippet: (f.text || s.title).slice(0, 200), url: s.url };
   }
   if (pageNamed) {
@@ -44,6 +48,11 @@ function channelOn(s: Source, ctx: CheckContext): Hit | undefined {
     if (online) return { what: 'a corruption complaint page with an online channel', snippet: snippetFor(s.text, pageNamed), url: s.url };
   }
   return undefined;
+}
+
+function sharesFormWithAnotherPage(s: Source, action: string, ctx: CheckContext): boolean {
+  if (!action) return false;
+  return ctx.index.pages.some((p) => p.url !== s.url && p.forms.some((g) => g.action === action));
 }
 
 function channelIn(s: Source, ctx: CheckContext): Hit | undefined {

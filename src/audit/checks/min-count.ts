@@ -5,7 +5,7 @@ import type { CheckModule } from './context.ts';
 import { notFound, passed } from './helpers.ts';
 import { documentsOf } from './documents-of.ts';
 import { findDates } from '../../thai/dates.ts';
-import { dateInWindow, withoutBoilerplate } from './year-evidence.ts';
+import { dateInWindow, isPageStamp, withoutBoilerplate } from './year-evidence.ts';
 import { isHttpUrl, type Source } from '../snapshot-index.ts';
 import type { DateBounds } from '../../thai/fiscal-year.ts';
 
@@ -17,7 +17,8 @@ const WHAT = {
 };
 
 function datedEntries(s: Source, bounds: DateBounds | undefined): { count: number; example?: string } {
-  const ok = (text: string) => findDates(text).some((d) => !bounds || dateInWindow(d, bounds));
+  // a page stamp ("ปรับปรุงล่าสุด 5 ม.ค. 2566") is not an entry
+  const ok = (text: string) => findDates(text).some((d) => !isPageStamp(text, d.index) && (!bounds || dateInWindow(d, bounds)));
   // entries in a list: links whose text or row carries a date, one per target
   const byLink = new Set<string>();
   let example: string | undefined;
