@@ -116,7 +116,10 @@ export function auditItem(item: Item, index: SnapshotIndex, fiscalYear: number, 
       // candidates come best-located first: one where everything passes cannot be beaten
       if (j.every((x) => x.outcome.status === 'pass')) break;
     }
-    finding = { kind: 'evaluated', candidate: chosen!, judged: judged! };
+    const chosenSource = sourceOf(chosen!.resolved);
+    finding = chosenSource && isPlaceholderPage(chosenSource)
+      ? { kind: 'placeholder', candidate: chosen! }
+      : { kind: 'evaluated', candidate: chosen!, judged: judged! };
   } else if (candidates.length > 0) {
     chosen = own[0] ?? candidates[0]!;
     const alternative = candidates.find((c) => !c.own && isLive(c) && /^https?:/i.test(c.url))?.url;

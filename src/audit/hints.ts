@@ -55,6 +55,19 @@ function deadWhy(c: Candidate): LocalizedText {
   return { th: 'ลิงก์ใช้งานไม่ได้', en: 'the link does not work' };
 }
 
+export function placeholder(item: Item, c: Candidate): Hint {
+  return {
+    reason: {
+      th: `หน้าของข้อ ${item.id} (${c.url}) แจ้งว่ายังอยู่ระหว่างจัดทำ: ยังไม่มีข้อมูลเผยแพร่`,
+      en: `the ${item.id} page (${c.url}) says its content is still being prepared: nothing is published yet`,
+    },
+    fix: {
+      th: `เผยแพร่ "${item.title.th}" ในหน้า ${c.url} แทนข้อความ "อยู่ระหว่างจัดทำ"`,
+      en: `publish "${item.title.en}" on ${c.url} in place of the "being prepared" notice`,
+    },
+  };
+}
+
 export function deadLink(item: Item, c: Candidate, alternative?: string): Hint {
   const why = deadWhy(c);
   const on = c.foundOn ? ` ${c.foundOn}` : '';

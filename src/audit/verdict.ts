@@ -16,7 +16,9 @@ export type Finding =
   | { kind: 'not-checked'; siteStatus: 'unreachable' | 'blocked'; siteError?: string }
   | { kind: 'not-found'; crawlIncomplete: boolean; pages: number }
   | { kind: 'dead'; candidate: Candidate; /** a live page elsewhere that may hold the item */ alternative?: string }
-  | { kind: 'evaluated'; candidate: Candidate; judged: Judged[] };
+  | { kind: 'evaluated'; candidate: Candidate; judged: Judged[] }
+  /** the item's page exists but only says its content is still being prepared */
+  | { kind: 'placeholder'; candidate: Candidate };
 
 export interface Verdict {
   status: ItemStatus;
@@ -53,6 +55,8 @@ export function decide(item: Item, finding: Finding, fiscalYear: number): Verdic
         confidence: finding.crawlIncomplete ? 0.5 : 0.75,
         ...hints.notFound(item, finding.pages, finding.crawlIncomplete),
       };
+    case 'placeholder':
+      return { status: 'fail', confidence: 0.8, ...hints.placeholder(item, finding.candidate) };
     case 'dead':
       return { status: 'fail', confidence: 0.85, ...hints.deadLink(item, finding.candidate, finding.alternative) };
     case 'evaluated': {
