@@ -85,11 +85,6 @@ export function gapHeaderCells(cols: GapColumns, lang: Lang): GapCells {
 
 export const COLUMN_GAP = ' '.repeat(GAP);
 
-/** a row as one string (no colour): marker + cells separated by the column gap, trailing spaces removed */
-export function joinCells(marker: string, cells: GapCells, cols: GapColumns): string {
-  return (fitToWidth(marker, cols.marker) + [cells.id, cells.status, cells.title, cells.evidence].join(COLUMN_GAP)).trimEnd();
-}
-
 export interface GroupLine {
   title: string;
   score: number;
