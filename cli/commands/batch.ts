@@ -27,6 +27,7 @@ interface BatchFlags {
   lang?: string;
   render: string;
   ignoreRobots?: boolean;
+  insecure?: boolean;
   tui: boolean;
   agencyTimeout: string;
 }
@@ -61,6 +62,7 @@ export function registerBatchCommand(program: Command): void {
     .option('--render <mode>', 'browser rendering: never | auto | always', 'auto')
     .option('--lang <th|en>', 'language of the summary and reports (default from LANG)')
     .option('--ignore-robots', 'ignore robots.txt (only with each agency’s permission)')
+    .option('--insecure', 'accept TLS certificates that do not verify (self-signed or incomplete chain)')
     .option('--db <file>', 'history store', DEFAULT_HISTORY_PATH)
     .option('--no-history', 'do not record the audits in the history store')
     .option('--no-tui', 'plain progress lines instead of the live terminal view')
@@ -121,7 +123,7 @@ async function batchCommand(file: string, flags: BatchFlags): Promise<number> {
       agencyTimeoutMs,
       formats,
       lang,
-      crawl: { maxPages, render, concurrency: siteConcurrency, perHostConcurrency: siteConcurrency, ignoreRobots: Boolean(flags.ignoreRobots) },
+      crawl: { maxPages, render, concurrency: siteConcurrency, perHostConcurrency: siteConcurrency, ignoreRobots: Boolean(flags.ignoreRobots), insecureTls: Boolean(flags.insecure) },
       dbPath: flags.history ? flags.db : undefined,
       signal: interrupt.signal,
       onAgencyEvent: (a, e) => ui.onAgencyEvent(a.name, e),

@@ -14,6 +14,7 @@ interface CrawlFlags {
   out: string;
   render: string;
   ignoreRobots?: boolean;
+  insecure?: boolean;
   json?: boolean;
   concurrency?: string;
   delay?: string;
@@ -68,6 +69,7 @@ export function registerCrawlCommand(program: Command): void {
     .option('-o, --out <file>', 'snapshot file (gzip JSON)', 'snapshot.json.gz')
     .option('--render <mode>', 'never | auto | always: render pages in Chromium', 'auto')
     .option('--ignore-robots', 'ignore robots.txt (only for an agency auditing its own site)')
+    .option('--insecure', 'accept TLS certificates that do not verify (self-signed or incomplete chain)')
     .option('--concurrency <n>', 'parallel requests')
     .option('--delay <ms>', 'pause between requests to one host')
     .option('--timeout <ms>', 'whole-request timeout')
@@ -87,6 +89,7 @@ export function registerCrawlCommand(program: Command): void {
         maxDepth: positiveInt('max-depth', flags.maxDepth),
         render: flags.render as 'never' | 'auto' | 'always',
         ignoreRobots: Boolean(flags.ignoreRobots),
+        insecureTls: Boolean(flags.insecure),
         extraHosts: flags.extraHost,
         include: flags.include,
         exclude: flags.exclude,

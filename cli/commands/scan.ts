@@ -27,6 +27,7 @@ interface ScanFlags {
   include: string[];
   exclude: string[];
   ignoreRobots?: boolean;
+  insecure?: boolean;
   ocr?: boolean;
   concurrency: string;
   delay: string;
@@ -56,6 +57,7 @@ export function registerScanCommand(program: Command): void {
     .option('--include <regex>', 'only crawl URLs matching (repeatable)', collect, [])
     .option('--exclude <regex>', 'never crawl URLs matching (repeatable)', collect, [])
     .option('--ignore-robots', 'ignore robots.txt (for an agency auditing its own site)')
+    .option('--insecure', 'accept TLS certificates that do not verify (self-signed or incomplete chain)')
     .option('--ocr', 'read scanned PDFs and images offline with tesseract (slower)')
     .option('--concurrency <n>', 'parallel requests', '4')
     .option('--delay <ms>', 'delay between requests to one host', '0')
@@ -118,6 +120,7 @@ async function scanCommand(urlArg: string, flags: ScanFlags): Promise<number> {
         include: flags.include,
         exclude: flags.exclude,
         ignoreRobots: Boolean(flags.ignoreRobots),
+        insecureTls: Boolean(flags.insecure),
         ocr: Boolean(flags.ocr),
         concurrency: parsePositiveInt(flags.concurrency, '--concurrency'),
         delayMs: parseNonNegativeInt(flags.delay, '--delay'),
@@ -127,8 +130,9 @@ async function scanCommand(urlArg: string, flags: ScanFlags): Promise<number> {
     const { result } = outcome;
     if (result.siteStatus !== 'ok') {
       ui.close();
+      const tlsHint = /^tls\b/i.test(result.siteError ?? '') && !flags.insecure ? '; if you trust this site, retry with --insecure' : '';
       throw new UserError(
-        `${result.siteStatus === 'blocked' ? 'site blocked the crawler' : 'site unreachable'}: ${result.siteError ?? url} — nothing was audited (reports in ${relative(process.cwd(), outcome.reportDir) || '.'})`,
+        `${result.siteStatus === 'blocked' ? 'site blocked the crawler' : 'site unreachable'}: ${result.siteError ?? url}${tlsHint} — nothing was audited (reports in ${relative(process.cwd(), outcome.reportDir) || '.'})`,
       );
     }
     if (flags.json) process.stdout.write(`${JSON.stringify(result)}\n`);

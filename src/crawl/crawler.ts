@@ -98,6 +98,7 @@ class CrawlRun {
       connectTimeoutMs: options.connectTimeoutMs,
       retries: options.retries,
       connectionsPerOrigin: Math.max(options.perHostConcurrency, 2),
+      insecureTls: options.insecureTls,
     });
     this.sampler = new PatternSampler(options.samplesPerPattern);
     this.priorityWords = options.priorityWords.map((w) => w.toLowerCase().replace(/\s+/g, '')).filter((w) => w.length >= 2);

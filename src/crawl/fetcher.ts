@@ -16,6 +16,8 @@ export interface FetchSettings {
   connectionsPerOrigin?: number;
   /** base of the exponential backoff between retries */
   backoffMs?: number;
+  /** accept TLS certificates that do not verify (self-signed, incomplete chain): --insecure */
+  insecureTls?: boolean;
 }
 
 export interface FetchOk {
@@ -97,7 +99,7 @@ export class Fetcher {
   private readonly agent: Agent;
   constructor(private readonly settings: FetchSettings) {
     this.agent = new Agent({
-      connect: { timeout: settings.connectTimeoutMs },
+      connect: { timeout: settings.connectTimeoutMs, rejectUnauthorized: !settings.insecureTls },
       headersTimeout: settings.timeoutMs,
       bodyTimeout: settings.timeoutMs,
       connections: settings.connectionsPerOrigin ?? 8,

@@ -35,6 +35,8 @@ export const CrawlOptions = z.object({
   include: z.array(regexString).default([]),
   exclude: z.array(regexString).default([]),
   ignoreRobots: z.boolean().default(false),
+  /** accept TLS certificates that do not verify: many agency sites serve an incomplete chain */
+  insecureTls: z.boolean().default(false),
   userAgent: z.string().min(1).default(DEFAULT_USER_AGENT),
   screenshotsDir: z.string().optional(),
   ocr: z.boolean().default(false),
