@@ -3,6 +3,14 @@ import { TOOL_VERSION } from '../src/version.ts';
 import { UserError, oneLine } from '../src/util/errors.ts';
 import { registerCommands } from './commands/index.ts';
 
+// `oit-audit … | head`: the reader went away; stop quietly instead of throwing EPIPE
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw error;
+  });
+}
+
 const program = new Command();
 program
   .name('oit-audit')
