@@ -8,6 +8,5 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 
 export const TOOL_NAME = pkg.name;
 export const TOOL_VERSION = pkg.version;
-export const PROJECT_URL = pkg.homepage;
 /** An honest User-Agent: names the tool and where to read about it. */
 export const DEFAULT_USER_AGENT = `Mozilla/5.0 (compatible; ${pkg.name}/${pkg.version}; +${pkg.homepage})`;
