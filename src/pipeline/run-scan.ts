@@ -106,25 +106,27 @@ export async function runScan(req: ScanRequest): Promise<ScanOutcome> {
 
   const result = audit(snapshot, req.checklist, req.fiscalYear);
   emitItemChanges(result, true);
-  const files = await writeOutputs(result, snapshot, req);
-  if (req.dbPath) await recordAudit(req.dbPath, result, { reportDir: req.outDir, agencyName: req.agencyName, time: snapshot.provenance.finishedAt });
-  return { result, snapshot, reportDir: req.outDir, files };
+  const snapshotPath = join(req.outDir, 'snapshot.json.gz');
+  await saveSnapshot(snapshotPath, snapshot);
+  const files = await publish(result, snapshot, req);
+  return { result, snapshot, reportDir: req.outDir, files: [...files, snapshotPath] };
 }
 
 /** Re-audit a saved snapshot offline (rescore) and write the reports again. */
 export async function rescoreSnapshot(
   snapshot: SiteSnapshot,
   req: Pick<ScanRequest, 'checklist' | 'fiscalYear' | 'outDir' | 'formats' | 'lang' | 'dbPath' | 'agencyName'>,
-): Promise<Omit<ScanOutcome, 'snapshot'> & { snapshot: SiteSnapshot }> {
+): Promise<ScanOutcome> {
   const result = audit(snapshot, req.checklist, req.fiscalYear);
-  const files = await writeReports(result, req.outDir, { formats: req.formats, lang: req.lang, screenshotsDir: join(req.outDir, 'screenshots') });
-  if (req.dbPath) await recordAudit(req.dbPath, result, { reportDir: req.outDir, agencyName: req.agencyName, time: snapshot.provenance.finishedAt });
+  const files = await publish(result, snapshot, req);
   return { result, snapshot, reportDir: req.outDir, files };
 }
 
-async function writeOutputs(result: AuditResult, snapshot: SiteSnapshot, req: ScanRequest): Promise<string[]> {
-  const snapshotPath = join(req.outDir, 'snapshot.json.gz');
-  await saveSnapshot(snapshotPath, snapshot);
+type PublishRequest = Pick<ScanRequest, 'outDir' | 'formats' | 'lang' | 'dbPath' | 'agencyName'>;
+
+/** write the reports and record the audit in the history store */
+async function publish(result: AuditResult, snapshot: SiteSnapshot, req: PublishRequest): Promise<string[]> {
   const files = await writeReports(result, req.outDir, { formats: req.formats, lang: req.lang, screenshotsDir: join(req.outDir, 'screenshots') });
-  return [...files, snapshotPath];
+  if (req.dbPath) await recordAudit(req.dbPath, result, { reportDir: req.outDir, agencyName: req.agencyName, time: snapshot.provenance.finishedAt });
+  return files;
 }
