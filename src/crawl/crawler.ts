@@ -19,6 +19,7 @@ import { Scope } from './scope.ts';
 import { allowAll, loadRobots, type RobotsRules } from './robots.ts';
 import { loadSitemapUrls } from './sitemap.ts';
 import { isHubPage, mentionsHub } from './hub.ts';
+import { parseHtmlPage, type ParsedPage } from './parse-page.ts';
 import { PatternSampler } from './traps.ts';
 import { fingerprint, looksLikeNotFound, probeUrl, type NotFoundFingerprint } from './soft404.ts';
 import { Frontier, type FrontierEntry } from './frontier.ts';
@@ -379,8 +380,9 @@ class CrawlRun {
   private readonly fetchedKeys = new Set<string>();
 
   private async recordPage(entry: FrontierEntry, res: FetchOk, isStart: boolean): Promise<void> {
-    const decoded = decodeHtml(res.body, res.contentType);
-    let extracted = extractPage(decoded.text, res.finalUrl);
+    const parsed: ParsedPage = parseHtmlPage(res.body, res.contentType, res.finalUrl);
+    let extracted = parsed.extracted;
+    let hub = parsed.hub;
     let via: Page['via'] = 'http';
     let finalUrl = res.finalUrl;
     let status = res.status;
@@ -388,7 +390,7 @@ class CrawlRun {
 
     const wantRender = this.options.render === 'always' || (this.options.render === 'auto' && needsBrowser(extracted));
     // --render never means no browser at all, screenshots included
-    const wantScreenshot = this.options.render !== 'never' && Boolean(this.options.screenshotsDir) && this.screenshots < this.options.maxScreenshots && (entry.candidate || isHubPage(extracted));
+    const wantScreenshot = this.options.render !== 'never' && Boolean(this.options.screenshotsDir) && this.screenshots < this.options.maxScreenshots && (entry.candidate || hub);
     if (wantRender || wantScreenshot) {
       const renderer = await this.browser();
       if (renderer) {
@@ -400,6 +402,7 @@ class CrawlRun {
           if (wantRender) {
             extracted = extractPage(rendered.html, rendered.finalUrl);
             if (!extracted.title && rendered.title) extracted.title = rendered.title;
+            hub = isHubPage(extracted);
             via = 'browser';
             finalUrl = normalizeUrl(rendered.finalUrl) ?? finalUrl;
             status = rendered.status || status;
@@ -416,7 +419,6 @@ class CrawlRun {
       return;
     }
 
-    const hub = isHubPage(extracted);
     if (hub && !this.hubUrls.includes(finalUrl)) {
       this.hubUrls.push(finalUrl);
       this.emit({ type: 'hub:found', url: finalUrl });
@@ -430,7 +432,7 @@ class CrawlRun {
       finalUrl,
       status,
       contentType: res.contentType,
-      charset: decoded.charset,
+      charset: parsed.charset,
       title: extracted.title,
       headings: extracted.headings,
       text: extracted.text,

@@ -1,9 +1,8 @@
 // HTTP fetching with undici: connect/header/body timeouts plus an overall deadline, manual
-// redirects (chain recorded, loops detected), streamed bodies with a hard byte cap (applied after
+// redirects (chain recorded, loops detected), bodies with a hard byte cap (on the wire and after
 // decompression, so a gzip bomb is cut off too), and retries with backoff for transient failures.
-import { Agent, request, type Dispatcher } from 'undici';
-import { createGunzip, createBrotliDecompress, createInflate, type Gunzip } from 'node:zlib';
-import { Readable } from 'node:stream';
+import { Agent } from 'undici';
+import { startExchange, type ExchangeHandle } from './http-exchange.ts';
 import { FetchFailure, classifyNetworkError, looksBlocked, parseRetryAfter, statusFailure } from './failures.ts';
 import { normalizeUrl } from './url.ts';
 
@@ -44,44 +43,6 @@ export interface FetchRequest {
 }
 
 const MAX_REDIRECTS = 10;
-
-function flatHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-  return out;
-}
-
-function decoderFor(encoding: string): Gunzip | ReturnType<typeof createBrotliDecompress> | ReturnType<typeof createInflate> | null {
-  const e = encoding.trim().toLowerCase();
-  if (e === 'gzip' || e === 'x-gzip') return createGunzip();
-  if (e === 'br') return createBrotliDecompress();
-  if (e === 'deflate') return createInflate();
-  return null;
-}
-
-/** read a body stream into memory, decompressing, and abort once it passes maxBytes */
-async function readCapped(body: Readable, encoding: string, maxBytes: number): Promise<Uint8Array> {
-  const decoder = decoderFor(encoding);
-  const stream: Readable = decoder ? body.pipe(decoder) : body;
-  if (decoder) body.on('error', (e) => decoder.destroy(e));
-  const chunks: Buffer[] = [];
-  let total = 0;
-  try {
-    for await (const chunk of stream) {
-      const buf = chunk as Buffer;
-      total += buf.length;
-      if (total > maxBytes) throw new FetchFailure('too-large', `body larger than ${maxBytes} bytes`);
-      chunks.push(buf);
-    }
-  } catch (error) {
-    body.destroy();
-    stream.destroy();
-    if (error instanceof FetchFailure) throw error;
-    if ((error as { code?: string }).code?.startsWith('Z_')) throw new FetchFailure('bad-content', 'corrupt compressed body');
-    throw error;
-  }
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
-}
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -129,44 +90,67 @@ export class Fetcher {
     }
   }
 
-  private async once(req: FetchRequest): Promise<FetchOk> {
-    // one controller and one timer per request: AbortSignal.timeout + AbortSignal.any cost more
-    // CPU than the rest of the request bookkeeping together
-    const controller = new AbortController();
-    const signal = controller.signal;
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new DOMException('request deadline', 'TimeoutError'));
-    }, this.settings.timeoutMs);
-    const outer = req.signal;
-    const onOuterAbort = () => controller.abort(outer?.reason);
-    if (outer) {
-      if (outer.aborted) onOuterAbort();
-      else outer.addEventListener('abort', onOuterAbort, { once: true });
+  /** one listener per caller signal (a crawl passes the same one to every request), not one per request */
+  private readonly watchers = new WeakMap<AbortSignal, Set<(reason: unknown) => void>>();
+
+  private watch(signal: AbortSignal | undefined, onAbort: (reason: unknown) => void): () => void {
+    if (!signal) return () => undefined;
+    if (signal.aborted) {
+      onAbort(signal.reason);
+      return () => undefined;
     }
+    let set = this.watchers.get(signal);
+    if (!set) {
+      const members = (set = new Set());
+      this.watchers.set(signal, members);
+      signal.addEventListener('abort', () => { for (const f of [...members]) f(signal.reason); }, { once: true });
+    }
+    set.add(onAbort);
+    const members = set;
+    return () => members.delete(onAbort);
+  }
+
+  private async once(req: FetchRequest): Promise<FetchOk> {
     const redirects: string[] = [];
     const seen = new Set<string>([req.url]);
     let current = req.url;
+    let handle: ExchangeHandle | null = null;
+    let timedOut = false;
+    let interruption: Error | null = null;
+    // one timer for the whole chain: headers and body timeouts alone let a slow drip run forever
+    const timer = setTimeout(() => {
+      timedOut = true;
+      handle?.abort(new DOMException('request deadline', 'TimeoutError'));
+    }, this.settings.timeoutMs);
+    const unwatch = this.watch(req.signal, (reason) => {
+      interruption = reason instanceof Error ? reason : new Error('interrupted');
+      handle?.abort(interruption);
+    });
+    const headers = {
+      'user-agent': this.settings.userAgent,
+      accept: req.accept ?? 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+      'accept-language': 'th,en;q=0.8',
+      'accept-encoding': 'gzip, deflate, br',
+    };
+    const wantBody = (status: number) => (status >= 200 && status < 300) || (req.acceptStatus?.(status) ?? false);
     try {
       for (;;) {
-        const res: Dispatcher.ResponseData = await request(current, {
-          dispatcher: this.agent,
-          method: 'GET',
-          signal,
-          headers: {
-            'user-agent': this.settings.userAgent,
-            accept: req.accept ?? 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
-            'accept-language': 'th,en;q=0.8',
-            'accept-encoding': 'gzip, deflate, br',
-          },
-        });
-        const headers = flatHeaders(res.headers);
-        const status = res.statusCode;
-        if (status >= 300 && status < 400 && headers.location) {
-          res.body.resume();
-          const next = normalizeUrl(headers.location, current);
-          if (!next) throw new FetchFailure('other', `redirect to an unsupported URL: ${headers.location.slice(0, 120)}`, status);
+        if (interruption) throw interruption;
+        handle = startExchange(this.agent, { url: current, headers, maxBytes: req.maxBytes, wantBody });
+        let res;
+        try {
+          res = await handle.done;
+        } catch (error) {
+          if (error instanceof FetchFailure) {
+            error.finalUrl = current;
+            error.contentType ??= '';
+          }
+          throw error;
+        }
+        const status = res.status;
+        if (status >= 300 && status < 400 && res.headers.location) {
+          const next = normalizeUrl(res.headers.location, current);
+          if (!next) throw new FetchFailure('other', `redirect to an unsupported URL: ${res.headers.location.slice(0, 120)}`, status);
           if (seen.has(next)) throw new FetchFailure('redirect-loop', `redirect loop at ${next}`, status);
           if (redirects.length >= MAX_REDIRECTS) throw new FetchFailure('too-many-redirects', `more than ${MAX_REDIRECTS} redirects`, status);
           seen.add(next);
@@ -174,54 +158,21 @@ export class Fetcher {
           current = next;
           continue;
         }
-        const declared = headers['content-length'] ? Number(headers['content-length']) : undefined;
-        const okStatus = (status >= 200 && status < 300) || (req.acceptStatus?.(status) ?? false);
-        if (!okStatus) {
-          // read a little of the body to tell a WAF challenge from a plain error page
-          let start = '';
-          try {
-            start = Buffer.from(await readCapped(res.body as unknown as Readable, headers['content-encoding'] ?? '', 64 * 1024)).toString('latin1');
-          } catch {
-            /* an unreadable error body says nothing more */
-          }
-          const blocked = looksBlocked(status, headers, start);
-          throw statusFailure(status, blocked, parseRetryAfter(headers['retry-after']));
-        }
-        if (declared !== undefined && declared > req.maxBytes && !headers['content-encoding']) {
-          res.body.destroy();
-          const f = new FetchFailure('too-large', `Content-Length ${declared} is over the ${req.maxBytes}-byte cap`, status);
-          f.declaredSize = declared;
-          f.finalUrl = current;
-          f.contentType = headers['content-type'] ?? '';
-          throw f;
-        }
-        let body: Uint8Array;
-        try {
-          // a declared length within the cap and no compression: HTTP/1.1 framing ends the body at
-          // exactly that length, so the plain reader (what a raw fetch uses) needs no byte counting
-          body =
-            declared !== undefined && declared <= req.maxBytes && !headers['content-encoding'] && !headers['transfer-encoding']
-              ? Buffer.from(await res.body.arrayBuffer())
-              : await readCapped(res.body as unknown as Readable, headers['content-encoding'] ?? '', req.maxBytes);
-        } catch (error) {
-          if (error instanceof FetchFailure) {
-            error.finalUrl = current;
-            error.contentType = headers['content-type'] ?? '';
-            error.declaredSize = declared;
-          }
-          throw error;
+        if (!wantBody(status)) {
+          const start = Buffer.from(res.body.buffer, res.body.byteOffset, res.body.length).toString('latin1');
+          throw statusFailure(status, looksBlocked(status, res.headers, start), parseRetryAfter(res.headers['retry-after']));
         }
         return {
           url: req.url,
           finalUrl: current,
           status,
-          headers,
-          contentType: headers['content-type'] ?? '',
-          body,
+          headers: res.headers,
+          contentType: res.headers['content-type'] ?? '',
+          body: res.body,
           redirects,
           attempts: 1,
-          lastModified: headers['last-modified'],
-          declaredSize: declared,
+          lastModified: res.headers['last-modified'],
+          declaredSize: res.declaredSize,
         };
       }
     } catch (error) {
@@ -231,7 +182,7 @@ export class Fetcher {
       throw error;
     } finally {
       clearTimeout(timer);
-      outer?.removeEventListener('abort', onOuterAbort);
+      unwatch();
     }
   }
 

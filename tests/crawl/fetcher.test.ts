@@ -1,6 +1,6 @@
 // The fetcher against a real server on 127.0.0.1: retries, redirects, timeouts, caps, encodings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gzipSync, brotliCompressSync } from 'node:zlib';
+import { gzipSync, brotliCompressSync, deflateSync, deflateRawSync } from 'node:zlib';
 import { createServer } from 'node:net';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { Fetcher } from '../../src/crawl/fetcher.ts';
@@ -48,6 +48,11 @@ beforeAll(async () => {
       '/gzip': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' }).end(gzipSync('<p>บีบอัด gzip</p>')),
       '/br': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'br' }).end(brotliCompressSync(Buffer.from('<p>บีบอัด brotli</p>'))),
       '/bomb': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(30 * 1024 * 1024))),
+      '/deflate': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'deflate' }).end(deflateSync('<p>zlib deflate</p>')),
+      '/deflate-raw': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'deflate' }).end(deflateRawSync('<p>raw deflate</p>')),
+      '/corrupt-gzip': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(Buffer.from('this is not gzip at all')),
+      '/waf-gzip': (_req, res) =>
+        void res.writeHead(503, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(gzipSync(`<title>Just a moment...</title>${'x'.repeat(200_000)}`)),
       '/waf': (_req, res) => void res.writeHead(403, { server: 'cloudflare', 'content-type': 'text/html' }).end('<title>Just a moment...</title>'),
     },
   });
@@ -121,8 +126,27 @@ describe('Fetcher', () => {
     expect(Buffer.from((await fetcher.get({ url: `${server.origin}/gzip`, maxBytes: 4096 })).body).toString()).toBe('<p>บีบอัด gzip</p>');
     expect(Buffer.from((await fetcher.get({ url: `${server.origin}/br`, maxBytes: 4096 })).body).toString()).toBe('<p>บีบอัด brotli</p>');
   });
-  it('names a WAF challenge "blocked"', async () => {
+  it('decodes deflate, zlib-wrapped or raw, and names a corrupt compressed body', async () => {
+    expect(Buffer.from((await fetcher.get({ url: `${server.origin}/deflate`, maxBytes: 4096 })).body).toString()).toBe('<p>zlib deflate</p>');
+    expect(Buffer.from((await fetcher.get({ url: `${server.origin}/deflate-raw`, maxBytes: 4096 })).body).toString()).toBe('<p>raw deflate</p>');
+    expect((await failureOf(`${server.origin}/corrupt-gzip`)).kind).toBe('bad-content');
+  });
+  it('names a WAF challenge "blocked", also when the challenge page is compressed and long', async () => {
     expect((await failureOf(`${server.origin}/waf`)).kind).toBe('blocked');
+    const f = await failureOf(`${server.origin}/waf-gzip`);
+    expect([f.kind, f.status]).toEqual(['blocked', 503]);
+  });
+  it('stops a request in flight when the caller aborts, without waiting for the deadline', async () => {
+    const controller = new AbortController();
+    const t = Date.now();
+    const pending = fetcher.get({ url: `${server.origin}/slow`, maxBytes: 1024, signal: controller.signal }).then(
+      () => null,
+      (e: FetchFailure) => e,
+    );
+    setTimeout(() => controller.abort(), 50);
+    const f = await pending;
+    expect(f?.message).toBe('interrupted');
+    expect(Date.now() - t).toBeLessThan(700);
   });
   it('names a refused connection', async () => {
     const port = await new Promise<number>((resolve) => {
