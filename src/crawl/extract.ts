@@ -4,7 +4,7 @@
 // building a DOM and querying it with selectors costs several times what this single pass does.
 import { Parser } from 'htmlparser2';
 import type { Form, Iframe, Image, Link } from '../snapshot/schema.ts';
-import { fastNormalizeThai } from './text.ts';
+import { fastNormalizeThai, normalizeLine } from './text.ts';
 import { normalizeUrl, ownCopy, urlResolver } from './url.ts';
 
 export const MAX_TEXT_CHARS = 60_000;
@@ -47,16 +47,30 @@ const BLOCK = new Set([
   'legend', 'label', 'option', 'blockquote', 'pre', 'hr', 'center', 'caption', 'figure', 'figcaption', 'address',
 ]);
 const CONTEXT_TAGS = new Set(['tr', 'li', 'p', 'dd']);
-const HEADING = /^h[1-6]$/;
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
+/** what a tag name means to the extractor, one map lookup per tag instead of one per set */
+const VOID = 1;
+const HIDES = 2;
+const CONTEXT = 4;
+const HEADING = 8;
+const BLOCK_TAG = 16;
+const TAG_FLAGS = new Map<string, number>();
+const flag = (names: Iterable<string>, bit: number) => {
+  for (const n of names) TAG_FLAGS.set(n, (TAG_FLAGS.get(n) ?? 0) | bit);
+};
+flag(VOID_HANDLED, VOID);
+flag(HIDDEN, HIDES);
+flag(CONTEXT_TAGS, CONTEXT);
+flag(HEADINGS, HEADING);
+flag(BLOCK, BLOCK_TAG);
 const SPA_ROOT_IDS = new Set(['root', 'app', '__next', '__nuxt', 'q-app', 'main-app', 'application']);
 /** same test as s.trim() !== '' (both use WhiteSpace + LineTerminator), without copying the text */
 const NON_BLANK = /\S/;
 const ONCLICK_URL = /(?:location(?:\.href)?\s*=\s*|location\.(?:assign|replace)\(\s*|window\.open\(\s*)(['"])(.*?)\1/i;
 
-/** white space runs → one space (a lone ' ' is left alone: replacing it with itself only costs) */
-const SPACES = /\s{2,}|[^\S ]/g;
 /** normalised, capped, and never a slice of the page source (see ownCopy) */
-const oneLine = (s: string, cap = 500) => (s ? ownCopy(fastNormalizeThai(s.replace(SPACES, ' ')).slice(0, cap)) : '');
+const oneLine = (s: string, cap = 500) => (s ? ownCopy(normalizeLine(s).slice(0, cap)) : '');
 
 /** a run of text parts [start, end); end is set when the element closes (parts only grow, so the slice is final) */
 interface Frame {
@@ -194,11 +208,12 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
       onopentag(name, a) {
         const parent = stack.at(-1);
         if (parent) parent.children++;
+        const flags = TAG_FLAGS.get(name) ?? 0;
         if (name === 'script') signals.scriptCount++;
-        if (name === 'frameset') signals.frameset = true;
-        if (name === 'title' && !title && !titleBuf) titleBuf = [];
-        if (name === 'noscript') noscriptDepth++;
-        if (VOID_HANDLED.has(name)) {
+        else if (name === 'frameset') signals.frameset = true;
+        else if (name === 'title' && !title && !titleBuf) titleBuf = [];
+        else if (name === 'noscript') noscriptDepth++;
+        if (flags & VOID) {
           openVoid(name, a);
           stack.push({ name, hides: false, block: false, frame: null, link: null, headingStart: -1, children: 0, spaRoot: false });
           return;
@@ -207,7 +222,7 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
           if (name === 'textarea') currentForm.hasTextarea = true;
           for (const f of [a.name, a.placeholder, a['aria-label']]) if (f && currentForm.fields.length < 50) currentForm.fields.push(oneLine(f, 100));
         }
-        const hides = HIDDEN.has(name) || a.hidden !== undefined;
+        const hides = (flags & HIDES) !== 0 || a.hidden !== undefined;
         if (hides) hiddenDepth++;
         const open: Open = { name, hides, block: false, frame: null, link: null, headingStart: -1, children: 0, spaRoot: name === 'div' && a.id !== undefined && SPA_ROOT_IDS.has(a.id) };
         stack.push(open);
@@ -222,7 +237,7 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
           linkStack.push(link);
           open.link = link;
         }
-        if (CONTEXT_TAGS.has(name)) {
+        if (flags & CONTEXT) {
           open.frame = { start: parts.length };
           contextStack.push(open.frame);
         }
@@ -230,8 +245,8 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
           currentForm = { action: resolve(a.action) ?? baseUrl, method: (a.method ?? 'get').toLowerCase(), fields: [], hasTextarea: false, text: '', frame: { start: parts.length } };
           forms.push(currentForm);
         }
-        if (HEADING.test(name)) open.headingStart = parts.length;
-        if (BLOCK.has(name)) {
+        if (flags & HEADING) open.headingStart = parts.length;
+        if (flags & BLOCK_TAG) {
           open.block = true;
           parts.push('\n');
         }
