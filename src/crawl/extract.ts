@@ -1,8 +1,8 @@
-// HTML → facts, in one streaming htmlparser2 pass (no DOM is built): title, headings, visible
+// HTML → facts, in one streaming pass (no DOM is built): title, headings, visible
 // text, links with their text / row context / heading / source, images, iframes, forms, plus the
 // signals that decide whether a page needs a browser. The crawl's CPU budget is ~1 ms per page;
 // building a DOM and querying it with selectors costs several times what this single pass does.
-import { Parser } from 'htmlparser2';
+import { scanHtml } from './html-scanner.ts';
 import type { Form, Iframe, Image, Link } from '../snapshot/schema.ts';
 import { fastNormalizeThai, normalizeLine } from './text.ts';
 import { normalizeUrl, ownCopy, urlResolver } from './url.ts';
@@ -203,8 +203,7 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
     }
   };
 
-  const parser = new Parser(
-    {
+  scanHtml(html, {
       onopentag(name, a) {
         const parent = stack.at(-1);
         if (parent) parent.children++;
@@ -297,10 +296,7 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
           linkStack.pop();
         }
       },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.end(html);
+  });
   if (/javascript/i.test(noscriptText)) signals.noscriptAsksForJs = true;
   // an unclosed <title> still names the page
   if (titleBuf && !title) title = oneLine((titleBuf as string[]).join(''), 300);

@@ -1,0 +1,278 @@
+// A streaming HTML scanner for the crawler: the open-tag / text / close-tag events that
+// htmlparser2's Parser emits in HTML mode (entities decoded, names lower-cased, implied end tags,
+// void elements, raw-text elements, foreign content), found by jumping between '<' and '>' with
+// indexOf instead of a character-by-character state machine. On text-heavy Thai pages that is
+// most of the parsing time. tests/crawl/html-scanner.test.ts checks that both emit the same events
+// on every fixture page and on generated markup full of edge cases.
+import { decodeHTML, decodeHTMLAttribute } from 'entities';
+
+export interface ScanHandler {
+  onopentag(name: string, attribs: Record<string, string>): void;
+  ontext(text: string): void;
+  onclosetag(name: string): void;
+}
+
+const P = new Set(['p']);
+const FORM_TAGS = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
+const TABLE_SECTION = new Set(['thead', 'tbody']);
+const DD_DT = new Set(['dd', 'dt']);
+const RT_RP = new Set(['rt', 'rp']);
+/** an opening tag closes these open elements first (htmlparser2's table, kept identical) */
+const OPEN_IMPLIES_CLOSE = new Map<string, Set<string>>([
+  ['tr', new Set(['tr', 'th', 'td'])],
+  ['th', new Set(['th'])],
+  ['td', new Set(['thead', 'th', 'td'])],
+  ['body', new Set(['head', 'link', 'script'])],
+  ['li', new Set(['li'])],
+  ['option', new Set(['option'])],
+  ['optgroup', new Set(['optgroup', 'option'])],
+  ['dd', DD_DT],
+  ['dt', DD_DT],
+  ['rt', RT_RP],
+  ['rp', RT_RP],
+  ['tbody', TABLE_SECTION],
+  ['tfoot', TABLE_SECTION],
+  ...['select', 'input', 'output', 'button', 'datalist', 'textarea'].map((t) => [t, FORM_TAGS] as [string, Set<string>]),
+  ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul'].map(
+    (t) => [t, P] as [string, Set<string>],
+  ),
+]);
+const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const FOREIGN = new Set(['math', 'svg']);
+const HTML_INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
+/** elements whose content is raw text up to their own end tag (title: with entities decoded) */
+const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 12 || c === 13;
+const isAlpha = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+// where a name or unquoted value ends: names are short, so a loop beats a regex (and allocates nothing)
+const TAG_NAME = 0;
+const CLOSE_NAME = 1;
+const ATTR_NAME = 2;
+function endOf(kind: number, s: string, from: number): number {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 62 || isSpace(c)) return i;
+    if (c === 47 /* / */ && kind !== CLOSE_NAME) return i;
+    if (c === 61 /* = */ && kind === ATTR_NAME) return i;
+  }
+  return -1;
+}
+
+const lower = (s: string) => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return s.toLowerCase();
+  }
+  return s;
+};
+
+/** Scan a whole HTML document, calling `h` for every element and text run. */
+export function scanHtml(html: string, h: ScanHandler): void {
+  const n = html.length;
+  /** open elements, innermost last */
+  const stack: string[] = [];
+  const foreign: boolean[] = [false];
+
+  const closeTag = (name: string) => {
+    if (FOREIGN.has(name) || HTML_INTEGRATION.has(name)) foreign.pop();
+    if (!VOID.has(name)) {
+      const pos = stack.lastIndexOf(name);
+      if (pos !== -1) {
+        while (stack.length > pos) h.onclosetag(stack.pop()!);
+      } else if (name === 'p') {
+        openTag('p', {}, false);
+        if (stack[stack.length - 1] === 'p') {
+          stack.pop();
+          h.onclosetag('p');
+        }
+      }
+    } else if (name === 'br') {
+      h.onopentag('br', {});
+      h.onclosetag('br');
+    }
+  };
+
+  const openTag = (name: string, attribs: Record<string, string>, selfClosing: boolean) => {
+    const implied = OPEN_IMPLIES_CLOSE.get(name);
+    if (implied) while (stack.length > 0 && implied.has(stack[stack.length - 1]!)) h.onclosetag(stack.pop()!);
+    const isVoid = VOID.has(name);
+    if (!isVoid) {
+      stack.push(name);
+      if (FOREIGN.has(name)) foreign.push(true);
+      else if (HTML_INTEGRATION.has(name)) foreign.push(false);
+    }
+    h.onopentag(name, attribs);
+    if (isVoid) h.onclosetag(name);
+    // <x/> only closes itself in foreign content (SVG/MathML), judged after the element itself
+    // entered it, as htmlparser2 does: <svg/> closes, and leaves the foreign context open
+    if (selfClosing && !isVoid && foreign[foreign.length - 1] === true && stack[stack.length - 1] === name) {
+      stack.pop();
+      h.onclosetag(name);
+    }
+  };
+
+  const text = (from: number, to: number, decode: boolean) => {
+    if (to <= from) return;
+    const raw = html.slice(from, to);
+    h.ontext(decode && raw.includes('&') ? decodeHTML(raw) : raw);
+  };
+
+  /** parse an open tag whose name starts at `start` (just after '<'); returns where scanning resumes */
+  const scanOpenTag = (start: number): number => {
+    const nameEnd = endOf(TAG_NAME, html, start + 1);
+    if (nameEnd < 0) return n; // cut off inside the name: no tag
+    const name = lower(html.slice(start, nameEnd));
+    const attribs: Record<string, string> = {};
+    let i = nameEnd;
+    let selfClosing = false;
+    for (;;) {
+      while (i < n && isSpace(html.charCodeAt(i))) i++;
+      if (i >= n) return n;
+      let c = html.charCodeAt(i);
+      if (c === 62 /* > */) {
+        i++;
+        break;
+      }
+      if (c === 47 /* / */) {
+        i++;
+        while (i < n && isSpace(html.charCodeAt(i))) i++;
+        if (i >= n) return n;
+        if (html.charCodeAt(i) === 62) {
+          selfClosing = true;
+          i++;
+          break;
+        }
+        continue;
+      }
+      // attribute name: its first character is taken whatever it is (even '=')
+      let end = endOf(ATTR_NAME, html, i + 1);
+      if (end < 0) return n;
+      const attrName = lower(html.slice(i, end));
+      i = end;
+      while (i < n && isSpace(html.charCodeAt(i))) i++;
+      if (i >= n) return n;
+      c = html.charCodeAt(i);
+      let value = '';
+      if (c === 61 /* = */) {
+        i++;
+        while (i < n && isSpace(html.charCodeAt(i))) i++;
+        if (i >= n) return n;
+        c = html.charCodeAt(i);
+        if (c === 34 || c === 39) {
+          end = html.indexOf(c === 34 ? '"' : "'", i + 1);
+          if (end < 0) return n;
+          value = html.slice(i + 1, end);
+          i = end + 1;
+        } else {
+          end = endOf(CLOSE_NAME, html, i);
+          if (end < 0) return n;
+          value = html.slice(i, end);
+          i = end;
+        }
+        if (value.includes('&')) value = decodeHTMLAttribute(value);
+      }
+      if (!Object.hasOwn(attribs, attrName) && attrName !== '__proto__') attribs[attrName] = value;
+    }
+    openTag(name, attribs, selfClosing);
+    if (selfClosing || !RAW_TEXT.has(name)) return i;
+    // raw text: up to "</name" followed by white space or '>', in any letter case
+    let from = i;
+    for (;;) {
+      const k = html.indexOf('</', from);
+      if (k < 0 || k + 2 + name.length >= n) {
+        text(i, n, name === 'title');
+        return n;
+      }
+      const after = html.charCodeAt(k + 2 + name.length);
+      if ((after === 62 || isSpace(after)) && lower(html.slice(k + 2, k + 2 + name.length)) === name) {
+        text(i, k, name === 'title');
+        return scanCloseTag(k + 2);
+      }
+      from = k + 1;
+    }
+  };
+
+  /** a close tag whose name starts at `start` (just after '</', white space already skipped) */
+  const scanCloseTag = (start: number): number => {
+    const nameEnd = endOf(CLOSE_NAME, html, start + 1);
+    if (nameEnd < 0) return n;
+    closeTag(lower(html.slice(start, nameEnd)));
+    const gt = html.indexOf('>', nameEnd);
+    return gt < 0 ? n : gt + 1;
+  };
+
+  /** after '<!': comment, CDATA (a comment in HTML) or a declaration such as <!DOCTYPE> */
+  const scanBang = (at: number): number => {
+    const c = html.charCodeAt(at);
+    if (c === 45 /* - */) {
+      if (html.charCodeAt(at + 1) === 45) {
+        const end = html.indexOf('-->', at);
+        return end < 0 ? n : end + 3;
+      }
+      const gt = html.indexOf('>', at + 2);
+      return gt < 0 ? n : gt + 1;
+    }
+    if (c === 91 /* [ */) {
+      if (html.startsWith('CDATA[', at + 1)) {
+        const end = html.indexOf(']]>', at + 7);
+        return end < 0 ? n : end + 3;
+      }
+      // not CDATA: a declaration, ended by the first '>' from where the match failed
+      let k = at + 1;
+      const seq = 'CDATA[';
+      while (k < n && k - at - 1 < seq.length && html[k] === seq[k - at - 1]) k++;
+      const gt = html.indexOf('>', k);
+      return gt < 0 ? n : gt + 1;
+    }
+    const gt = html.indexOf('>', at + 1);
+    return gt < 0 ? n : gt + 1;
+  };
+
+  let textStart = 0;
+  let pos = 0;
+  while (pos < n) {
+    const lt = html.indexOf('<', pos);
+    if (lt < 0 || lt + 1 >= n) {
+      // (a '<' as the very last character stays text, as in htmlparser2)
+      text(textStart, n, true);
+      textStart = n;
+      break;
+    }
+    const c = html.charCodeAt(lt + 1);
+    if (isAlpha(c)) {
+      text(textStart, lt, true);
+      pos = scanOpenTag(lt + 1);
+    } else if (c === 47 /* / */) {
+      text(textStart, lt, true);
+      let k = lt + 2;
+      while (k < n && isSpace(html.charCodeAt(k))) k++;
+      if (k >= n) pos = n;
+      else if (html.charCodeAt(k) === 62) {
+        // "</>" starts no tag: htmlparser2 leaves it in the text that follows
+        textStart = lt;
+        pos = k + 1;
+        continue;
+      } else if (isAlpha(html.charCodeAt(k))) pos = scanCloseTag(k);
+      else {
+        const gt = html.indexOf('>', k);
+        pos = gt < 0 ? n : gt + 1; // "</3 …>" is a bogus comment
+      }
+    } else if (c === 33 /* ! */) {
+      text(textStart, lt, true);
+      pos = lt + 2 >= n ? n : scanBang(lt + 2);
+    } else if (c === 63 /* ? */) {
+      text(textStart, lt, true);
+      const gt = html.indexOf('>', lt + 2);
+      pos = gt < 0 ? n : gt + 1;
+    } else {
+      pos = lt + 1; // a '<' that starts no tag is text
+      continue;
+    }
+    textStart = pos;
+  }
+  // a "</>" just before the end left its text unflushed
+  text(textStart, n, true);
+  while (stack.length > 0) h.onclosetag(stack.pop()!);
+}
