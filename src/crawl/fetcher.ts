@@ -90,26 +90,6 @@ export class Fetcher {
     }
   }
 
-  /** one listener per caller signal (a crawl passes the same one to every request), not one per request */
-  private readonly watchers = new WeakMap<AbortSignal, Set<(reason: unknown) => void>>();
-
-  private watch(signal: AbortSignal | undefined, onAbort: (reason: unknown) => void): () => void {
-    if (!signal) return () => undefined;
-    if (signal.aborted) {
-      onAbort(signal.reason);
-      return () => undefined;
-    }
-    let set = this.watchers.get(signal);
-    if (!set) {
-      const members = (set = new Set());
-      this.watchers.set(signal, members);
-      signal.addEventListener('abort', () => { for (const f of [...members]) f(signal.reason); }, { once: true });
-    }
-    set.add(onAbort);
-    const members = set;
-    return () => members.delete(onAbort);
-  }
-
   private async once(req: FetchRequest): Promise<FetchOk> {
     const redirects: string[] = [];
     const seen = new Set<string>([req.url]);
@@ -122,10 +102,13 @@ export class Fetcher {
       timedOut = true;
       handle?.abort(new DOMException('request deadline', 'TimeoutError'));
     }, this.settings.timeoutMs);
-    const unwatch = this.watch(req.signal, (reason) => {
-      interruption = reason instanceof Error ? reason : new Error('interrupted');
+    const outer = req.signal;
+    const onOuterAbort = () => {
+      interruption = outer?.reason instanceof Error ? outer.reason : new Error('interrupted');
       handle?.abort(interruption);
-    });
+    };
+    if (outer?.aborted) onOuterAbort();
+    else outer?.addEventListener('abort', onOuterAbort, { once: true });
     const headers = {
       'user-agent': this.settings.userAgent,
       accept: req.accept ?? 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
@@ -182,7 +165,11 @@ export class Fetcher {
       throw error;
     } finally {
       clearTimeout(timer);
-      unwatch();
+      outer?.removeEventListener('abort', onOuterAbort);
+      // the closures made here share one context with `handle`, and undici keeps a finished
+      // request's handler around for a while: without this, each page's socket buffers stayed
+      // reachable and a 10,000-page crawl peaked 65 MB higher
+      handle = null;
     }
   }
 

