@@ -311,6 +311,11 @@ class CrawlRun {
   }
 
   private async politeGet(url: string, maxBytes: number, accept?: string): Promise<FetchOk> {
+    // each crawl worker fetches one thing at a time, so with no delay and a per-host limit at or
+    // above the crawl's concurrency a host queue could never hold anything back: skip its cost
+    if (this.options.delayMs === 0 && this.options.perHostConcurrency >= this.options.concurrency) {
+      return this.fetcher.get({ url, maxBytes, accept, signal: this.controller.signal });
+    }
     return this.hostQueue(url).add(() => this.fetcher.get({ url, maxBytes, accept, signal: this.controller.signal })) as Promise<FetchOk>;
   }
 
