@@ -104,8 +104,8 @@ export function decodeBmpUtf8(bytes: Uint8Array): string | null {
   return text;
 }
 
-function utf8ToString(bytes: Uint8Array): string {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+/** UTF-8 text by the fast paths (pure ASCII, well-formed BMP), or null when they do not apply */
+function fastUtf8(bytes: Uint8Array): string | null {
   let ascii = true;
   for (let i = 0; i < bytes.length; i++) {
     if (bytes[i]! >= 0x80) {
@@ -114,8 +114,8 @@ function utf8ToString(bytes: Uint8Array): string {
     }
   }
   // pure ASCII stays a one-byte string (half the memory of what the fast path builds)
-  if (ascii) return buf.toString('latin1');
-  return decodeBmpUtf8(bytes) ?? buf.toString('utf8');
+  if (ascii) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+  return decodeBmpUtf8(bytes);
 }
 
 export interface Decoded {
@@ -133,6 +133,11 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string): Decoded {
   const fromMeta = fromHeader ? null : metaCharset(bytes);
   let charset = fromHeader ?? fromMeta;
   let source: Decoded['source'] = fromHeader ? 'header' : fromMeta ? 'meta' : 'default';
+  // well-formed UTF-8 (what the fast decoder accepts) settles it for a page declared UTF-8 or not declared at all
+  if (charset === 'utf-8' || !charset) {
+    const text = fastUtf8(bytes);
+    if (text !== null) return { text, charset: 'utf-8', source };
+  }
   // a declared utf-8 that is not valid utf-8 on a Thai site is nearly always TIS-620 in disguise
   if (charset === 'utf-8' && !looksUtf8(bytes) && looksTis620(bytes)) {
     charset = 'windows-874';
@@ -145,6 +150,6 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string): Decoded {
       source = 'sniffed';
     } else charset = 'windows-1252';
   }
-  if (charset === 'utf-8') return { text: utf8ToString(bytes), charset, source };
+  if (charset === 'utf-8') return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), charset, source };
   return { text: iconv.decode(Buffer.from(bytes), charset), charset, source };
 }

@@ -131,6 +131,10 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
   // urlResolver memoises normalizeUrl across pages where the answer cannot depend on the page
   let resolveHref = urlResolver(base);
   const resolve = (href: string | undefined): string | null => (href ? resolveHref(href) : null);
+  // block boundaries in a row collapse to one line break anyway: push one
+  const newline = () => {
+    if (parts[parts.length - 1] !== '\n') parts.push('\n');
+  };
   const textBetween = (start: number, end?: number) => (end === undefined ? parts.slice(start) : parts.slice(start, end)).join('');
 
   const addLink = (raw: string | undefined, source: Link['source'], a: Record<string, string>): PendingLink | null => {
@@ -247,7 +251,7 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
         if (flags & HEADING) open.headingStart = parts.length;
         if (flags & BLOCK_TAG) {
           open.block = true;
-          parts.push('\n');
+          newline();
         }
       },
       ontext(data) {
@@ -275,7 +279,7 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
           hiddenDepth--;
           return;
         }
-        if (open.block) parts.push('\n');
+        if (open.block) newline();
         if (open.headingStart >= 0) {
           const h = oneLine(textBetween(open.headingStart), 300);
           if (h) {

@@ -68,21 +68,37 @@ const lower = (s: string) => {
   return s;
 };
 
+/** shared by every tag without attributes (the handler only reads them) */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 /** Scan a whole HTML document, calling `h` for every element and text run. */
 export function scanHtml(html: string, h: ScanHandler): void {
-  const n = html.length;
-  /** open elements, innermost last */
-  const stack: string[] = [];
-  const foreign: boolean[] = [false];
+  new Scanner(html, h).run();
+}
 
-  const closeTag = (name: string) => {
+// a class rather than closures: the TypeScript loader names every closure it creates, per call
+class Scanner {
+  private readonly n: number;
+  /** open elements, innermost last */
+  private readonly stack: string[] = [];
+  private readonly foreign: boolean[] = [false];
+
+  constructor(
+    private readonly html: string,
+    private readonly h: ScanHandler,
+  ) {
+    this.n = html.length;
+  }
+
+  private closeTag(name: string): void {
+    const { stack, foreign, h } = this;
     if (FOREIGN.has(name) || HTML_INTEGRATION.has(name)) foreign.pop();
     if (!VOID.has(name)) {
       const pos = stack.lastIndexOf(name);
       if (pos !== -1) {
         while (stack.length > pos) h.onclosetag(stack.pop()!);
       } else if (name === 'p') {
-        openTag('p', {}, false);
+        this.openTag('p', {}, false);
         if (stack[stack.length - 1] === 'p') {
           stack.pop();
           h.onclosetag('p');
@@ -92,9 +108,10 @@ export function scanHtml(html: string, h: ScanHandler): void {
       h.onopentag('br', {});
       h.onclosetag('br');
     }
-  };
+  }
 
-  const openTag = (name: string, attribs: Record<string, string>, selfClosing: boolean) => {
+  private openTag(name: string, attribs: Record<string, string>, selfClosing: boolean): void {
+    const { stack, foreign, h } = this;
     const implied = OPEN_IMPLIES_CLOSE.get(name);
     if (implied) while (stack.length > 0 && implied.has(stack[stack.length - 1]!)) h.onclosetag(stack.pop()!);
     const isVoid = VOID.has(name);
@@ -111,20 +128,21 @@ export function scanHtml(html: string, h: ScanHandler): void {
       stack.pop();
       h.onclosetag(name);
     }
-  };
+  }
 
-  const text = (from: number, to: number, decode: boolean) => {
+  private text(from: number, to: number, decode: boolean): void {
     if (to <= from) return;
-    const raw = html.slice(from, to);
-    h.ontext(decode && raw.includes('&') ? decodeHTML(raw) : raw);
-  };
+    const raw = this.html.slice(from, to);
+    this.h.ontext(decode && raw.includes('&') ? decodeHTML(raw) : raw);
+  }
 
   /** parse an open tag whose name starts at `start` (just after '<'); returns where scanning resumes */
-  const scanOpenTag = (start: number): number => {
+  private scanOpenTag(start: number): number {
+    const { html, n } = this;
     const nameEnd = endOf(TAG_NAME, html, start + 1);
     if (nameEnd < 0) return n; // cut off inside the name: no tag
     const name = lower(html.slice(start, nameEnd));
-    const attribs: Record<string, string> = {};
+    let attribs: Record<string, string> = NO_ATTRIBUTES;
     let i = nameEnd;
     let selfClosing = false;
     for (;;) {
@@ -173,38 +191,41 @@ export function scanHtml(html: string, h: ScanHandler): void {
         }
         if (value.includes('&')) value = decodeHTMLAttribute(value);
       }
+      if (attribs === NO_ATTRIBUTES) attribs = {};
       if (!Object.hasOwn(attribs, attrName) && attrName !== '__proto__') attribs[attrName] = value;
     }
-    openTag(name, attribs, selfClosing);
+    this.openTag(name, attribs, selfClosing);
     if (selfClosing || !RAW_TEXT.has(name)) return i;
     // raw text: up to "</name" followed by white space or '>', in any letter case
     let from = i;
     for (;;) {
       const k = html.indexOf('</', from);
       if (k < 0 || k + 2 + name.length >= n) {
-        text(i, n, name === 'title');
+        this.text(i, n, name === 'title');
         return n;
       }
       const after = html.charCodeAt(k + 2 + name.length);
       if ((after === 62 || isSpace(after)) && lower(html.slice(k + 2, k + 2 + name.length)) === name) {
-        text(i, k, name === 'title');
-        return scanCloseTag(k + 2);
+        this.text(i, k, name === 'title');
+        return this.scanCloseTag(k + 2);
       }
       from = k + 1;
     }
-  };
+  }
 
   /** a close tag whose name starts at `start` (just after '</', white space already skipped) */
-  const scanCloseTag = (start: number): number => {
+  private scanCloseTag(start: number): number {
+    const { html, n } = this;
     const nameEnd = endOf(CLOSE_NAME, html, start + 1);
     if (nameEnd < 0) return n;
-    closeTag(lower(html.slice(start, nameEnd)));
+    this.closeTag(lower(html.slice(start, nameEnd)));
     const gt = html.indexOf('>', nameEnd);
     return gt < 0 ? n : gt + 1;
-  };
+  }
 
   /** after '<!': comment, CDATA (a comment in HTML) or a declaration such as <!DOCTYPE> */
-  const scanBang = (at: number): number => {
+  private scanBang(at: number): number {
+    const { html, n } = this;
     const c = html.charCodeAt(at);
     if (c === 45 /* - */) {
       if (html.charCodeAt(at + 1) === 45) {
@@ -228,51 +249,54 @@ export function scanHtml(html: string, h: ScanHandler): void {
     }
     const gt = html.indexOf('>', at + 1);
     return gt < 0 ? n : gt + 1;
-  };
-
-  let textStart = 0;
-  let pos = 0;
-  while (pos < n) {
-    const lt = html.indexOf('<', pos);
-    if (lt < 0 || lt + 1 >= n) {
-      // (a '<' as the very last character stays text, as in htmlparser2)
-      text(textStart, n, true);
-      textStart = n;
-      break;
-    }
-    const c = html.charCodeAt(lt + 1);
-    if (isAlpha(c)) {
-      text(textStart, lt, true);
-      pos = scanOpenTag(lt + 1);
-    } else if (c === 47 /* / */) {
-      text(textStart, lt, true);
-      let k = lt + 2;
-      while (k < n && isSpace(html.charCodeAt(k))) k++;
-      if (k >= n) pos = n;
-      else if (html.charCodeAt(k) === 62) {
-        // "</>" starts no tag: htmlparser2 leaves it in the text that follows
-        textStart = lt;
-        pos = k + 1;
-        continue;
-      } else if (isAlpha(html.charCodeAt(k))) pos = scanCloseTag(k);
-      else {
-        const gt = html.indexOf('>', k);
-        pos = gt < 0 ? n : gt + 1; // "</3 …>" is a bogus comment
-      }
-    } else if (c === 33 /* ! */) {
-      text(textStart, lt, true);
-      pos = lt + 2 >= n ? n : scanBang(lt + 2);
-    } else if (c === 63 /* ? */) {
-      text(textStart, lt, true);
-      const gt = html.indexOf('>', lt + 2);
-      pos = gt < 0 ? n : gt + 1;
-    } else {
-      pos = lt + 1; // a '<' that starts no tag is text
-      continue;
-    }
-    textStart = pos;
   }
-  // a "</>" just before the end left its text unflushed
-  text(textStart, n, true);
-  while (stack.length > 0) h.onclosetag(stack.pop()!);
+
+  run(): void {
+    const { html, n, stack, h } = this;
+    let textStart = 0;
+    let pos = 0;
+    while (pos < n) {
+      const lt = html.indexOf('<', pos);
+      if (lt < 0 || lt + 1 >= n) {
+        // (a '<' as the very last character stays text, as in htmlparser2)
+        this.text(textStart, n, true);
+        textStart = n;
+        break;
+      }
+      const c = html.charCodeAt(lt + 1);
+      if (isAlpha(c)) {
+        this.text(textStart, lt, true);
+        pos = this.scanOpenTag(lt + 1);
+      } else if (c === 47 /* / */) {
+        this.text(textStart, lt, true);
+        let k = lt + 2;
+        while (k < n && isSpace(html.charCodeAt(k))) k++;
+        if (k >= n) pos = n;
+        else if (html.charCodeAt(k) === 62) {
+          // "</>" starts no tag: htmlparser2 leaves it in the text that follows
+          textStart = lt;
+          pos = k + 1;
+          continue;
+        } else if (isAlpha(html.charCodeAt(k))) pos = this.scanCloseTag(k);
+        else {
+          const gt = html.indexOf('>', k);
+          pos = gt < 0 ? n : gt + 1; // "</3 …>" is a bogus comment
+        }
+      } else if (c === 33 /* ! */) {
+        this.text(textStart, lt, true);
+        pos = lt + 2 >= n ? n : this.scanBang(lt + 2);
+      } else if (c === 63 /* ? */) {
+        this.text(textStart, lt, true);
+        const gt = html.indexOf('>', lt + 2);
+        pos = gt < 0 ? n : gt + 1;
+      } else {
+        pos = lt + 1; // a '<' that starts no tag is text
+        continue;
+      }
+      textStart = pos;
+    }
+    // a "</>" just before the end left its text unflushed
+    this.text(textStart, n, true);
+    while (stack.length > 0) h.onclosetag(stack.pop()!);
+  }
 }
