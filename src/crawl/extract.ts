@@ -48,6 +48,11 @@ const BLOCK = new Set([
 ]);
 const CONTEXT_TAGS = new Set(['tr', 'li', 'p', 'dd']);
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+/** the only attributes read below: the scanner steps over every other one */
+const ATTRIBUTES_READ = new Set([
+  'action', 'alt', 'aria-label', 'content', 'data-original', 'data-src', 'hidden', 'href', 'http-equiv', 'id', 'method', 'name', 'onclick',
+  'placeholder', 'src', 'title', 'type', 'value',
+]);
 
 /** what a tag name means to the extractor, one map lookup per tag instead of one per set */
 const VOID = 1;
@@ -207,7 +212,9 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
     }
   };
 
-  scanHtml(html, {
+  scanHtml(
+    html,
+    {
       onopentag(name, a) {
         const parent = stack.at(-1);
         if (parent) parent.children++;
@@ -300,7 +307,9 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
           linkStack.pop();
         }
       },
-  });
+    },
+    ATTRIBUTES_READ,
+  );
   if (/javascript/i.test(noscriptText)) signals.noscriptAsksForJs = true;
   // an unclosed <title> still names the page
   if (titleBuf && !title) title = oneLine((titleBuf as string[]).join(''), 300);

@@ -71,9 +71,12 @@ const lower = (s: string) => {
 /** shared by every tag without attributes (the handler only reads them) */
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
-/** Scan a whole HTML document, calling `h` for every element and text run. */
-export function scanHtml(html: string, h: ScanHandler): void {
-  new Scanner(html, h).run();
+/**
+ * Scan a whole HTML document, calling `h` for every element and text run. With `keep`, only
+ * those attributes are collected (the rest — class, style, width … — are stepped over unread).
+ */
+export function scanHtml(html: string, h: ScanHandler, keep?: ReadonlySet<string>): void {
+  new Scanner(html, h, keep).run();
 }
 
 // a class rather than closures: the TypeScript loader names every closure it creates, per call
@@ -86,6 +89,7 @@ class Scanner {
   constructor(
     private readonly html: string,
     private readonly h: ScanHandler,
+    private readonly keep: ReadonlySet<string> | undefined,
   ) {
     this.n = html.length;
   }
@@ -168,6 +172,7 @@ class Scanner {
       let end = endOf(ATTR_NAME, html, i + 1);
       if (end < 0) return n;
       const attrName = lower(html.slice(i, end));
+      const wanted = this.keep === undefined || this.keep.has(attrName);
       i = end;
       while (i < n && isSpace(html.charCodeAt(i))) i++;
       if (i >= n) return n;
@@ -181,16 +186,17 @@ class Scanner {
         if (c === 34 || c === 39) {
           end = html.indexOf(c === 34 ? '"' : "'", i + 1);
           if (end < 0) return n;
-          value = html.slice(i + 1, end);
+          if (wanted) value = html.slice(i + 1, end);
           i = end + 1;
         } else {
           end = endOf(CLOSE_NAME, html, i);
           if (end < 0) return n;
-          value = html.slice(i, end);
+          if (wanted) value = html.slice(i, end);
           i = end;
         }
-        if (value.includes('&')) value = decodeHTMLAttribute(value);
+        if (wanted && value.includes('&')) value = decodeHTMLAttribute(value);
       }
+      if (!wanted) continue;
       if (attribs === NO_ATTRIBUTES) attribs = {};
       if (!Object.hasOwn(attribs, attrName) && attrName !== '__proto__') attribs[attrName] = value;
     }
