@@ -90,6 +90,27 @@ export class Fetcher {
     }
   }
 
+  /** one listener per caller signal (a crawl passes the same one to every request), not one per request */
+  private readonly watchers = new WeakMap<AbortSignal, Set<(reason: unknown) => void>>();
+
+  private watch(signal: AbortSignal | undefined, onAbort: (reason: unknown) => void): () => void {
+    if (!signal) return () => undefined;
+    if (signal.aborted) {
+      onAbort(signal.reason);
+      return () => undefined;
+    }
+    let members = this.watchers.get(signal);
+    if (!members) {
+      const set = new Set<(reason: unknown) => void>();
+      members = set;
+      this.watchers.set(signal, set);
+      signal.addEventListener('abort', () => { for (const f of [...set]) f(signal.reason); }, { once: true });
+    }
+    const set = members;
+    set.add(onAbort);
+    return () => set.delete(onAbort);
+  }
+
   private async once(req: FetchRequest): Promise<FetchOk> {
     const redirects: string[] = [];
     const seen = new Set<string>([req.url]);
@@ -102,13 +123,10 @@ export class Fetcher {
       timedOut = true;
       handle?.abort(new DOMException('request deadline', 'TimeoutError'));
     }, this.settings.timeoutMs);
-    const outer = req.signal;
-    const onOuterAbort = () => {
-      interruption = outer?.reason instanceof Error ? outer.reason : new Error('interrupted');
+    const unwatch = this.watch(req.signal, (reason) => {
+      interruption = reason instanceof Error ? reason : new Error('interrupted');
       handle?.abort(interruption);
-    };
-    if (outer?.aborted) onOuterAbort();
-    else outer?.addEventListener('abort', onOuterAbort, { once: true });
+    });
     const headers = {
       'user-agent': this.settings.userAgent,
       accept: req.accept ?? 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
@@ -165,7 +183,7 @@ export class Fetcher {
       throw error;
     } finally {
       clearTimeout(timer);
-      outer?.removeEventListener('abort', onOuterAbort);
+      unwatch();
       // the closures made here share one context with `handle`, and undici keeps a finished
       // request's handler around for a while: without this, each page's socket buffers stayed
       // reachable and a 10,000-page crawl peaked 65 MB higher
