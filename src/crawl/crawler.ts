@@ -570,10 +570,17 @@ class CrawlRun {
     // most links on a page were seen before in exactly this form: skip the URL parse for them
     if (this.seenExact.has(url)) return;
     this.seenExact.add(url);
-    const key = urlKey(url);
+    // parsed once here for every check below (each would parse it again)
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(url);
+    } catch {
+      parsed = undefined;
+    }
+    const key = urlKey(url, parsed);
     if (this.seen.has(key)) return;
-    const verdict = this.scope.classify(url);
-    const docKind = linkDocumentKind(url);
+    const verdict = this.scope.classify(url, parsed);
+    const docKind = linkDocumentKind(url, parsed);
     const isDocument = docKind !== null && docKind !== 'image';
     if (verdict === 'external-evidence' || verdict === 'excluded' || verdict === 'not-included') {
       this.seen.add(key);
@@ -601,10 +608,10 @@ class CrawlRun {
     }
     const words = `${how.text} ${how.context}`;
     const hubWord = mentionsHub(how.text, url);
-    const priorityWord = this.matchesPriorityWords(words, url);
+    const priorityWord = this.matchesPriorityWords(words, url, parsed);
     const important = how.fromHub || how.frame || hubWord || priorityWord;
     if (!important) {
-      const verdict2 = this.sampler.check(url);
+      const verdict2 = this.sampler.check(url, parsed);
       if (verdict2 !== 'ok') {
         this.seen.add(key);
         this.skip(url, verdict2, how.referrer);
@@ -631,12 +638,12 @@ class CrawlRun {
     this.wake();
   }
 
-  private matchesPriorityWords(text: string, url: string): boolean {
+  private matchesPriorityWords(text: string, url: string, parsed?: URL): boolean {
     if (!this.priorityWords.length) return false;
     const compact = text.toLowerCase().replace(/\s+/g, '');
     let path = url.toLowerCase();
     try {
-      path = decodeURIComponent(new URL(url).pathname).toLowerCase();
+      path = decodeURIComponent((parsed ?? new URL(url)).pathname).toLowerCase();
     } catch {
       /* keep the raw URL */
     }

@@ -13,7 +13,7 @@ const O_ITEM = /(?:^|[^A-Za-z0-9])(?:M?OIT\s?|O\s?)(\d{1,2})(?![0-9])/g;
 
 /** Does a link's text or URL point at the hub (or a hub-like section)? */
 export function mentionsHub(text: string, url: string): boolean {
-  if (ASCII_HUB.test(text) || ASCII_HUB.test(decodeSafe(url))) return true;
+  if (ASCII_HUB.test(text) || ASCII_HUB.test(url.includes('%') ? decodeSafe(url) : url)) return true;
   const compact = text.toLowerCase().replace(/\s+/g, '');
   return HUB_WORDS.some((w) => w.length > 4 && compact.includes(w));
 }

@@ -21,8 +21,8 @@ const LINK_KINDS: Record<string, DocumentKind> = {
 };
 
 /** A link's likely document kind from its URL alone (before fetching); null = probably a page. */
-export function linkDocumentKind(url: string): DocumentKind | null {
-  return LINK_KINDS[pathExtension(url)] ?? null;
+export function linkDocumentKind(url: string, parsed?: URL): DocumentKind | null {
+  return LINK_KINDS[pathExtension(url, parsed)] ?? null;
 }
 
 /** Content types that are certainly HTML pages: no need to ask the documents module. */

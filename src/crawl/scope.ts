@@ -46,10 +46,10 @@ export class Scope {
     return this.hosts.has(siteHost(hostname));
   }
 
-  classify(url: string): ScopeVerdict {
+  classify(url: string, parsed?: URL): ScopeVerdict {
     let host: string;
     try {
-      host = new URL(url).hostname;
+      host = (parsed ?? new URL(url)).hostname;
     } catch {
       return 'out-of-scope';
     }

@@ -7,10 +7,10 @@ const NUMERIC = /^\d+$/;
 const DATE_LIKE = /^\d{4}-\d{1,2}(-\d{1,2})?$|^\d{1,2}-\d{1,2}-\d{4}$|^\d{8}$/;
 
 /** the URL with ids, page numbers and dates replaced by placeholders */
-export function urlPattern(url: string): string {
+export function urlPattern(url: string, parsed?: URL): string {
   let u: URL;
   try {
-    u = new URL(url);
+    u = parsed ?? new URL(url);
   } catch {
     return url;
   }
@@ -22,11 +22,11 @@ export function urlPattern(url: string): string {
 }
 
 /** structural traps: endless paths, repeated segments, absurd length */
-export function structuralTrap(url: string): boolean {
+export function structuralTrap(url: string, parsed?: URL): boolean {
   if (url.length > 512) return true;
   let u: URL;
   try {
-    u = new URL(url);
+    u = parsed ?? new URL(url);
   } catch {
     return false;
   }
@@ -48,9 +48,10 @@ export class PatternSampler {
   private readonly counts = new Map<string, number>();
   constructor(private readonly perPattern: number) {}
 
-  check(url: string): SampleVerdict {
-    if (structuralTrap(url)) return 'trap';
-    const pattern = urlPattern(url);
+  /** `parsed`: the same URL already parsed, when the caller has it */
+  check(url: string, parsed?: URL): SampleVerdict {
+    if (structuralTrap(url, parsed)) return 'trap';
+    const pattern = urlPattern(url, parsed);
     if (!pattern.includes('{')) return 'ok';
     const calendar = CALENDAR.test(pattern) && (pattern.includes('{date}') || /(month|year|date|day|week)=\{n\}/i.test(pattern));
     const limit = calendar ? Math.min(3, this.perPattern) : this.perPattern;

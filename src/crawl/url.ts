@@ -94,10 +94,10 @@ export function urlResolver(base: string): (href: string) => string | null {
 }
 
 /** The dedupe key: normalised URL, scheme and www folded, trailing slash and param order ignored. */
-export function urlKey(url: string): string {
+export function urlKey(url: string, parsed?: URL): string {
   let u: URL;
   try {
-    u = new URL(url);
+    u = parsed ?? new URL(url);
   } catch {
     return url;
   }
@@ -117,9 +117,9 @@ export function siteHost(hostname: string): string {
 }
 
 /** lower-case file extension of the URL's path ('' if none) */
-export function pathExtension(url: string): string {
+export function pathExtension(url: string, parsed?: URL): string {
   try {
-    const m = /\.([a-z0-9]{1,5})$/i.exec(new URL(url).pathname);
+    const m = /\.([a-z0-9]{1,5})$/i.exec((parsed ?? new URL(url)).pathname);
     return m ? m[1]!.toLowerCase() : '';
   } catch {
     return '';
