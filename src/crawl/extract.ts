@@ -140,7 +140,7 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
   const newline = () => {
     if (parts[parts.length - 1] !== '\n') parts.push('\n');
   };
-  const textBetween = (start: number, end?: number) => (end === undefined ? parts.slice(start) : parts.slice(start, end)).join('');
+  const textBetween = (start: number, end = parts.length) => (end - start === 1 ? parts[start]! : end <= start ? '' : parts.slice(start, end).join(''));
 
   const addLink = (raw: string | undefined, source: Link['source'], a: Record<string, string>): PendingLink | null => {
     if (!raw || pending.length >= MAX_LINKS) return null;

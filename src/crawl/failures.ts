@@ -70,8 +70,12 @@ export function looksBlocked(status: number, headers: Record<string, string | st
     if (CHALLENGE.some((re) => re.test(bodyStart))) return true;
     return status === 403;
   }
-  // some WAFs answer 200 with a challenge page
-  if (status === 200 && bodyStart.length < 20_000) return /just a moment\.\.\.|cf_chl_|challenge-platform/i.test(bodyStart);
+  // some WAFs answer 200 with a challenge page (includes() first: this runs on every page fetched)
+  if (status === 200 && bodyStart.length < 20_000) {
+    if (bodyStart.includes('cf_chl_') || bodyStart.includes('challenge-platform')) return true;
+    const moment = bodyStart.search(/moment\.\.\./i);
+    return moment >= 0 && /just a moment\.\.\./i.test(bodyStart.slice(Math.max(0, moment - 10), moment + 10));
+  }
   return false;
 }
 

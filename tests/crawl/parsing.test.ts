@@ -200,6 +200,9 @@ describe('robots, sitemap, failure helpers', () => {
     expect(looksBlocked(503, {}, '<h1>Service Unavailable</h1>')).toBe(false);
     expect(looksBlocked(200, {}, '<title>Just a moment...</title><script src="/cdn-cgi/challenge-platform/x"></script>')).toBe(true);
     expect(looksBlocked(200, {}, '<title>หน้าแรก</title>')).toBe(false);
+    expect(looksBlocked(200, {}, '<html><title>JUST A MOMENT...</title></html>')).toBe(true);
+    expect(looksBlocked(200, {}, '<p>cf_chl_opt</p>')).toBe(true);
+    expect(looksBlocked(200, {}, '<p>wait a moment... please</p>')).toBe(false);
     expect(parseRetryAfter('2')).toBe(2000);
     expect(parseRetryAfter('999')).toBe(60_000);
     expect(parseRetryAfter(new Date(Date.now() + 3000).toUTCString())).toBeGreaterThan(1000);
