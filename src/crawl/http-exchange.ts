@@ -80,129 +80,146 @@ function decompress(encoding: string, data: Uint8Array, maxBytes: number, partia
 
 /** Start one request on `dispatcher`. The promise rejects with the dispatcher's error, the abort reason, or a FetchFailure. */
 export function startExchange(dispatcher: Dispatcher, req: ExchangeRequest): ExchangeHandle {
-  let controller: Dispatcher.DispatchController | null = null;
-  let pendingAbort: Error | null = null;
-  let settled = false;
-  let resolve!: (e: Exchange) => void;
-  let reject!: (e: unknown) => void;
-  const done = new Promise<Exchange>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  const fail = (error: unknown) => {
-    if (settled) return;
-    settled = true;
-    reject(error);
-  };
-
-  let status = 0;
-  let headers: Record<string, string> = {};
-  let declared: number | undefined;
-  let mode: 'full' | 'peek' | 'drain' = 'full';
-  let encoding = '';
-  const chunks: Buffer[] = [];
-  let received = 0;
-
-  const finish = () => {
-    if (settled) return;
-    settled = true;
-    // chunks are views into the socket's read buffers: copy them out, so a page's body never
-    // keeps those alive (measured: +70 MB peak RSS over a 10,000-page crawl without the copy)
-    const raw = chunks.length === 0 ? EMPTY : Buffer.concat(chunks, received);
-    chunks.length = 0;
-    const exchange = (body: Uint8Array): Exchange => ({ status, headers, body, ...(declared !== undefined ? { declaredSize: declared } : {}) });
-    if (!encoding) {
-      resolve(exchange(raw));
-      return;
-    }
-    decompress(encoding, raw, mode === 'peek' ? PEEK_BYTES * 4 : req.maxBytes, mode === 'peek').then(
-      (body) => resolve(exchange(body)),
-      (error) => (mode === 'peek' ? resolve(exchange(EMPTY)) : reject(error)),
-    );
-  };
-
-  const handler: Dispatcher.DispatchHandler = {
-    onRequestStart(c) {
-      controller = c;
-      if (pendingAbort) c.abort(pendingAbort);
-    },
-    onResponseStart(c, statusCode, rawHeaders) {
-      if (statusCode < 200) return; // 1xx informational: the real answer follows
-      status = statusCode;
-      headers = flatHeaders(rawHeaders as Record<string, string | string[] | undefined>);
-      encoding = headers['content-encoding'] ?? '';
-      if (encoding.trim().toLowerCase() === 'identity' || !decompressorFor(encoding)) encoding = '';
-      const length = headers['content-length'];
-      declared = length !== undefined && /^\d+$/.test(length.trim()) ? Number(length) : undefined;
-      if (status >= 300 && status < 400 && headers.location) {
-        // the caller follows the Location: answer now and let the (usually tiny) body drain
-        mode = 'drain';
-        settled = true;
-        resolve({ status, headers, body: EMPTY, ...(declared !== undefined ? { declaredSize: declared } : {}) });
-        return;
-      }
-      if (!req.wantBody(status)) {
-        mode = 'peek';
-        return;
-      }
-      if (declared !== undefined && declared > req.maxBytes && !encoding) {
-        const f = new FetchFailure('too-large', `Content-Length ${declared} is over the ${req.maxBytes}-byte cap`, status);
-        f.declaredSize = declared;
-        fail(f);
-        c.abort(f);
-      }
-    },
-    onResponseData(c, chunk) {
-      if (mode === 'drain') {
-        received += chunk.length;
-        if (received > PEEK_BYTES) c.abort(new Error('redirect body too long'));
-        return;
-      }
-      if (settled) return;
-      if (mode === 'peek') {
-        const room = PEEK_BYTES - received;
-        if (room <= 0) return;
-        const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
-        chunks.push(part);
-        received += part.length;
-        if (received >= PEEK_BYTES) {
-          finish();
-          c.abort(new Error('enough of the error page'));
-        }
-        return;
-      }
-      received += chunk.length;
-      // compressed or not, more than the cap on the wire is already too much
-      if (received > req.maxBytes) {
-        const f = new FetchFailure('too-large', `body larger than ${req.maxBytes} bytes`, status);
-        if (declared !== undefined) f.declaredSize = declared;
-        fail(f);
-        c.abort(f);
-        return;
-      }
-      chunks.push(chunk);
-    },
-    onResponseEnd() {
-      if (mode === 'drain') return;
-      finish();
-    },
-    onResponseError(_c, error) {
-      fail(error);
-    },
-  };
-
+  const exchange = new PendingExchange(req);
   try {
     const { origin, path } = splitUrl(req.url);
-    dispatcher.dispatch({ origin, path, method: 'GET', headers: req.headers }, handler);
+    dispatcher.dispatch({ origin, path, method: 'GET', headers: req.headers }, exchange);
   } catch (error) {
-    fail(error);
+    exchange.fail(error);
   }
-  return {
-    done,
-    abort: (reason) => {
-      fail(reason);
-      if (controller) controller.abort(reason);
-      else pendingAbort = reason;
-    },
-  };
+  return exchange;
+}
+
+/**
+ * The dispatch handler and the caller's handle in one object: a class, not closures, because
+ * this runs once per request and the TypeScript loader wraps every named closure it creates.
+ */
+class PendingExchange implements Dispatcher.DispatchHandler, ExchangeHandle {
+  readonly done: Promise<Exchange>;
+  private resolve!: (e: Exchange) => void;
+  private reject!: (e: unknown) => void;
+  private controller: Dispatcher.DispatchController | null = null;
+  private pendingAbort: Error | null = null;
+  private settled = false;
+  private status = 0;
+  private headers: Record<string, string> = {};
+  private declared: number | undefined;
+  private mode: 'full' | 'peek' | 'drain' = 'full';
+  private encoding = '';
+  private chunks: Buffer[] = [];
+  private received = 0;
+
+  constructor(private readonly req: ExchangeRequest) {
+    this.done = new Promise<Exchange>((res, rej) => {
+      this.resolve = res;
+      this.reject = rej;
+    });
+  }
+
+  fail(error: unknown): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.reject(error);
+  }
+
+  abort(reason: Error): void {
+    this.fail(reason);
+    if (this.controller) this.controller.abort(reason);
+    else this.pendingAbort = reason;
+  }
+
+  private exchange(body: Uint8Array): Exchange {
+    return { status: this.status, headers: this.headers, body, ...(this.declared !== undefined ? { declaredSize: this.declared } : {}) };
+  }
+
+  private finish(): void {
+    if (this.settled) return;
+    this.settled = true;
+    // chunks are views into the socket's read buffers: copy them out, so a page's body never
+    // keeps those alive
+    const raw = this.chunks.length === 0 ? EMPTY : Buffer.concat(this.chunks, this.received);
+    this.chunks = [];
+    if (!this.encoding) {
+      this.resolve(this.exchange(raw));
+      return;
+    }
+    const peek = this.mode === 'peek';
+    decompress(this.encoding, raw, peek ? PEEK_BYTES * 4 : this.req.maxBytes, peek).then(
+      (body) => this.resolve(this.exchange(body)),
+      (error) => (peek ? this.resolve(this.exchange(EMPTY)) : this.reject(error)),
+    );
+  }
+
+  onRequestStart(c: Dispatcher.DispatchController): void {
+    this.controller = c;
+    if (this.pendingAbort) c.abort(this.pendingAbort);
+  }
+
+  onResponseStart(c: Dispatcher.DispatchController, statusCode: number, rawHeaders: Record<string, string | string[] | undefined>): void {
+    if (statusCode < 200) return; // 1xx informational: the real answer follows
+    this.status = statusCode;
+    const headers = (this.headers = flatHeaders(rawHeaders));
+    let encoding = headers['content-encoding'] ?? '';
+    if (encoding.trim().toLowerCase() === 'identity' || !decompressorFor(encoding)) encoding = '';
+    this.encoding = encoding;
+    const length = headers['content-length'];
+    this.declared = length !== undefined && /^\d+$/.test(length.trim()) ? Number(length) : undefined;
+    if (statusCode >= 300 && statusCode < 400 && headers.location) {
+      // the caller follows the Location: answer now and let the (usually tiny) body drain
+      this.mode = 'drain';
+      this.settled = true;
+      this.resolve(this.exchange(EMPTY));
+      return;
+    }
+    if (!this.req.wantBody(statusCode)) {
+      this.mode = 'peek';
+      return;
+    }
+    if (this.declared !== undefined && this.declared > this.req.maxBytes && !encoding) {
+      const f = new FetchFailure('too-large', `Content-Length ${this.declared} is over the ${this.req.maxBytes}-byte cap`, statusCode);
+      f.declaredSize = this.declared;
+      this.fail(f);
+      c.abort(f);
+    }
+  }
+
+  onResponseData(c: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.mode === 'drain') {
+      this.received += chunk.length;
+      if (this.received > PEEK_BYTES) c.abort(new Error('redirect body too long'));
+      return;
+    }
+    if (this.settled) return;
+    if (this.mode === 'peek') {
+      const room = PEEK_BYTES - this.received;
+      if (room <= 0) return;
+      const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+      this.chunks.push(part);
+      this.received += part.length;
+      if (this.received >= PEEK_BYTES) {
+        this.finish();
+        c.abort(new Error('enough of the error page'));
+      }
+      return;
+    }
+    this.received += chunk.length;
+    // compressed or not, more than the cap on the wire is already too much
+    if (this.received > this.req.maxBytes) {
+      const f = new FetchFailure('too-large', `body larger than ${this.req.maxBytes} bytes`, this.status);
+      if (this.declared !== undefined) f.declaredSize = this.declared;
+      this.fail(f);
+      c.abort(f);
+      return;
+    }
+    this.chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    if (this.mode === 'drain') return;
+    this.finish();
+  }
+
+  onResponseError(_c: Dispatcher.DispatchController, error: Error): void {
+    this.fail(error);
+  }
 }
