@@ -365,7 +365,7 @@ class CrawlRun {
         }
       }
     }
-    this.fetchedKeys.add(urlKey(res.finalUrl));
+    this.fetchedKeys.add(entry.key !== undefined && res.redirects.length === 0 ? entry.key : urlKey(res.finalUrl));
 
     if (!isHtmlType(res.contentType) || entry.document) {
       const { documentKindOf, sniffDocumentKind } = await documentsModule();
@@ -628,6 +628,7 @@ class CrawlRun {
       how.depth * PRIORITY.depthPenalty;
     this.frontier.push({
       url,
+      key,
       depth: how.depth,
       priority,
       ...(how.referrer ? { referrer: how.referrer } : {}),

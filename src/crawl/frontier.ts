@@ -12,6 +12,8 @@ export interface FrontierEntry {
   offSite?: boolean;
   /** linked from a hub or matched hub/priority words: a candidate evidence page */
   candidate: boolean;
+  /** urlKey(url), when the caller already computed it */
+  key?: string;
 }
 
 interface Node {
