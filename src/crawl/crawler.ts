@@ -25,7 +25,7 @@ import { fingerprint, looksLikeNotFound, probeUrl, type NotFoundFingerprint } fr
 import { Frontier, type FrontierEntry } from './frontier.ts';
 import { findBrowser } from './browser/find.ts';
 import type { BrowserRenderer } from './browser/renderer.ts';
-import { documentsModule, isHtmlType, linkDocumentKind, qrModule, rendererModule } from './leaves.ts';
+import { documentsModule, isDocumentType, isHtmlType, linkDocumentKind, qrModule, rendererModule } from './leaves.ts';
 
 export interface CrawlHooks {
   onEvent?: (e: CrawlEvent) => void;
@@ -310,13 +310,12 @@ class CrawlRun {
     return q;
   }
 
-  private async politeGet(url: string, maxBytes: number, accept?: string): Promise<FetchOk> {
+  private async politeGet(url: string, maxBytes: number, accept?: string, maxBytesFor?: (contentType: string) => number): Promise<FetchOk> {
+    const req = { url, maxBytes, accept, signal: this.controller.signal, ...(maxBytesFor ? { maxBytesFor } : {}) };
     // each crawl worker fetches one thing at a time, so with no delay and a per-host limit at or
     // above the crawl's concurrency a host queue could never hold anything back: skip its cost
-    if (this.options.delayMs === 0 && this.options.perHostConcurrency >= this.options.concurrency) {
-      return this.fetcher.get({ url, maxBytes, accept, signal: this.controller.signal });
-    }
-    return this.hostQueue(url).add(() => this.fetcher.get({ url, maxBytes, accept, signal: this.controller.signal })) as Promise<FetchOk>;
+    if (this.options.delayMs === 0 && this.options.perHostConcurrency >= this.options.concurrency) return this.fetcher.get(req);
+    return this.hostQueue(url).add(() => this.fetcher.get(req)) as Promise<FetchOk>;
   }
 
   // ── one URL ───────────────────────────────────────────────────────────────────────────────
@@ -326,14 +325,14 @@ class CrawlRun {
     const maxBytes = entry.document ? this.options.maxDocumentBytes : this.options.maxPageBytes;
     let res: FetchOk;
     try {
-      res = await this.politeGet(entry.url, maxBytes, entry.document ? '*/*' : undefined);
+      res = await this.politeGet(entry.url, maxBytes, entry.document ? '*/*' : undefined, entry.document ? undefined : this.pageCap);
     } catch (error) {
       if (this.controller.signal.aborted) {
         this.skip(entry.url, 'interrupted', entry.referrer);
         return false;
       }
       const f = error instanceof FetchFailure ? error : new FetchFailure('other', oneLine(error));
-      if (f.kind === 'too-large' && entry.document) this.recordTooLargeDocument(entry, f);
+      if (f.kind === 'too-large' && (entry.document || isDocumentType(f.contentType ?? ''))) this.recordTooLargeDocument(entry, f);
       const failure: Failure = { url: entry.url, kind: f.kind, message: f.message, attempts: f.attempts, ...(f.status ? { status: f.status } : {}), ...(entry.referrer ? { referrer: entry.referrer } : {}) };
       this.fail(failure);
       if (isStart) this.siteFailure = failure;
@@ -383,6 +382,10 @@ class CrawlRun {
   }
 
   private readonly fetchedKeys = new Set<string>();
+
+  /** a link that looked like a page may answer with a file (download.php?id=7 → PDF): it gets the document cap */
+  private readonly pageCap = (contentType: string): number =>
+    isDocumentType(contentType) ? Math.max(this.options.maxDocumentBytes, this.options.maxPageBytes) : this.options.maxPageBytes;
 
   private async recordPage(entry: FrontierEntry, res: FetchOk, isStart: boolean): Promise<void> {
     const parsed: ParsedPage = parseHtmlPage(res.body, res.contentType, res.finalUrl);

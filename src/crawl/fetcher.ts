@@ -36,6 +36,8 @@ export interface FetchOk {
 export interface FetchRequest {
   url: string;
   maxBytes: number;
+  /** the cap once the Content-Type is known, instead of maxBytes */
+  maxBytesFor?: (contentType: string) => number;
   accept?: string;
   signal?: AbortSignal;
   /** status codes that are returned rather than turned into failures (e.g. 404 for the soft-404 probe) */
@@ -137,7 +139,7 @@ export class Fetcher {
     try {
       for (;;) {
         if (interruption) throw interruption;
-        handle = startExchange(this.agent, { url: current, headers, maxBytes: req.maxBytes, wantBody });
+        handle = startExchange(this.agent, { url: current, headers, maxBytes: req.maxBytes, ...(req.maxBytesFor ? { maxBytesFor: req.maxBytesFor } : {}), wantBody });
         let res;
         try {
           res = await handle.done;

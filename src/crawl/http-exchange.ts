@@ -11,6 +11,8 @@ export interface ExchangeRequest {
   url: string;
   headers: Record<string, string>;
   maxBytes: number;
+  /** the cap once the Content-Type is known (a download script serving a PDF gets the document cap) */
+  maxBytesFor?: (contentType: string) => number;
   /** statuses whose body is wanted in full (others: only the start, to recognise a WAF page) */
   wantBody: (status: number) => boolean;
 }
@@ -108,8 +110,10 @@ class PendingExchange implements Dispatcher.DispatchHandler, ExchangeHandle {
   private encoding = '';
   private chunks: Buffer[] = [];
   private received = 0;
+  private maxBytes: number;
 
   constructor(private readonly req: ExchangeRequest) {
+    this.maxBytes = req.maxBytes;
     this.done = new Promise<Exchange>((res, rej) => {
       this.resolve = res;
       this.reject = rej;
@@ -144,9 +148,13 @@ class PendingExchange implements Dispatcher.DispatchHandler, ExchangeHandle {
       return;
     }
     const peek = this.mode === 'peek';
-    decompress(this.encoding, raw, peek ? PEEK_BYTES * 4 : this.req.maxBytes, peek).then(
+    decompress(this.encoding, raw, peek ? PEEK_BYTES * 4 : this.maxBytes, peek).then(
       (body) => this.resolve(this.exchange(body)),
-      (error) => (peek ? this.resolve(this.exchange(EMPTY)) : this.reject(error)),
+      (error) => {
+        if (peek) return this.resolve(this.exchange(EMPTY));
+        if (error instanceof FetchFailure) error.contentType = this.headers['content-type'] ?? '';
+        this.reject(error);
+      },
     );
   }
 
@@ -162,6 +170,7 @@ class PendingExchange implements Dispatcher.DispatchHandler, ExchangeHandle {
     let encoding = headers['content-encoding'] ?? '';
     if (encoding.trim().toLowerCase() === 'identity' || !decompressorFor(encoding)) encoding = '';
     this.encoding = encoding;
+    if (this.req.maxBytesFor) this.maxBytes = this.req.maxBytesFor(headers['content-type'] ?? '');
     const length = headers['content-length'];
     this.declared = length !== undefined && /^\d+$/.test(length.trim()) ? Number(length) : undefined;
     if (statusCode >= 300 && statusCode < 400 && headers.location) {
@@ -175,9 +184,10 @@ class PendingExchange implements Dispatcher.DispatchHandler, ExchangeHandle {
       this.mode = 'peek';
       return;
     }
-    if (this.declared !== undefined && this.declared > this.req.maxBytes && !encoding) {
-      const f = new FetchFailure('too-large', `Content-Length ${this.declared} is over the ${this.req.maxBytes}-byte cap`, statusCode);
+    if (this.declared !== undefined && this.declared > this.maxBytes && !encoding) {
+      const f = new FetchFailure('too-large', `Content-Length ${this.declared} is over the ${this.maxBytes}-byte cap`, statusCode);
       f.declaredSize = this.declared;
+      f.contentType = headers['content-type'] ?? '';
       this.fail(f);
       c.abort(f);
     }
@@ -204,9 +214,10 @@ class PendingExchange implements Dispatcher.DispatchHandler, ExchangeHandle {
     }
     this.received += chunk.length;
     // compressed or not, more than the cap on the wire is already too much
-    if (this.received > this.req.maxBytes) {
-      const f = new FetchFailure('too-large', `body larger than ${this.req.maxBytes} bytes`, this.status);
+    if (this.received > this.maxBytes) {
+      const f = new FetchFailure('too-large', `body larger than ${this.maxBytes} bytes`, this.status);
       if (this.declared !== undefined) f.declaredSize = this.declared;
+      f.contentType = this.headers['content-type'] ?? '';
       this.fail(f);
       c.abort(f);
       return;

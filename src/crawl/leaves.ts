@@ -25,6 +25,11 @@ export function linkDocumentKind(url: string, parsed?: URL): DocumentKind | null
   return LINK_KINDS[pathExtension(url, parsed)] ?? null;
 }
 
+/** Content types of files (PDF, Office, archives, download scripts' octet-stream): fetched with the document size cap. */
+export function isDocumentType(contentType: string): boolean {
+  return /^\s*(application\/(pdf|x-pdf|msword|rtf|octet-stream|zip|x-zip-compressed|x-rar-compressed|vnd\.)|text\/csv)/i.test(contentType);
+}
+
 /** Content types that are certainly HTML pages: no need to ask the documents module. */
 export function isHtmlType(contentType: string): boolean {
   return /^\s*(text\/html|application\/xhtml\+xml)\b/i.test(contentType);

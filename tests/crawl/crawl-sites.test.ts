@@ -113,6 +113,33 @@ describe('documents on another host', () => {
   });
 });
 
+describe('files behind download scripts', () => {
+  it('a link that looks like a page but answers with a PDF gets the document size cap, not the page cap', async () => {
+    const server = await startFixtureServer({
+      routes: {
+        '/': (_req, res) =>
+          void res
+            .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+            .end(html('<a href="/download.php?id=7">แผนปฏิบัติการ</a> <a href="/download.php?id=8">รายงานประจำปี</a> <a href="/big.html">หน้ายาว</a>', 'หน้าแรก')),
+        '/download.php': (req, res) => {
+          const size = req.url!.endsWith('id=7') ? 300 * 1024 : 3 * 1024 * 1024;
+          res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(size) }).end(Buffer.alloc(size, 0x20));
+        },
+        '/big.html': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(`<p>${'ข'.repeat(200 * 1024)}</p>`),
+      },
+    });
+    const snap = await crawl({ startUrl: server.url, ...fast, useSitemap: false, maxPageBytes: 100 * 1024, maxDocumentBytes: 1024 * 1024 });
+    await server.close();
+    // 300 KB: over the page cap, within the document cap → a document
+    expect(snap.documents.find((d) => d.url.endsWith('id=7'))).toMatchObject({ kind: 'pdf', size: 300 * 1024 });
+    expect(snap.failures.find((f) => f.url.endsWith('id=7'))).toBeUndefined();
+    // 3 MB: over both → recorded as a too-large document, and a too-large failure
+    expect(snap.documents.find((d) => d.url.endsWith('id=8'))).toMatchObject({ kind: 'pdf', textStatus: 'too-large', size: 3 * 1024 * 1024 });
+    // an HTML page over the page cap stays too large
+    expect(snap.failures.find((f) => f.url.endsWith('/big.html'))?.kind).toBe('too-large');
+  });
+});
+
 describe('TIS-620 frameset site with no charset header', () => {
   let server: FixtureServer;
   const send = (text: string): RouteHandler => (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(iconv.encode(text, 'windows-874'));
