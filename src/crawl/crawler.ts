@@ -41,6 +41,10 @@ const MAX_SKIPPED = 20_000;
 const MAX_QR_FETCHES = 60;
 const QR_MAX_BYTES = 2 * 1024 * 1024;
 const QR_HINT = /qr|คิวอาร์|eit|ita/i;
+/** a link from an image to the NACC's assessment system (the EIT QR code usually links there too) */
+const QR_LINK_HINT = /itas\.nacc\.go\.th|nacc\.go\.th|eit|qr/i;
+/** square images without a hint that are decoded per page: logos and photos are square too */
+const MAX_SQUARE_PER_PAGE = 4;
 
 /** URL.host of a normalised http(s) URL (no user info), without parsing the URL again */
 function hostOf(url: string): string {
@@ -490,9 +494,12 @@ class CrawlRun {
   }
 
   private async decodeQrImages(images: Page['images']): Promise<void> {
+    let squares = 0;
     for (const image of images) {
       if (this.qrFetches >= MAX_QR_FETCHES) return;
-      if (!QR_HINT.test(`${image.alt} ${image.src}`)) continue;
+      // named or linked like a QR code, or shaped like one (an upload named "IMG_0412.png" with no alt)
+      const hinted = QR_HINT.test(`${image.alt} ${image.src}`) || (image.href !== undefined && QR_LINK_HINT.test(image.href));
+      if (!hinted && !(image.square && squares++ < MAX_SQUARE_PER_PAGE)) continue;
       if (this.scope.classify(image.src) === 'out-of-scope' && !/qr/i.test(image.src)) continue;
       this.qrFetches++;
       try {

@@ -51,8 +51,18 @@ const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 /** the only attributes read below: the scanner steps over every other one */
 const ATTRIBUTES_READ = new Set([
   'action', 'alt', 'aria-label', 'content', 'data-original', 'data-src', 'hidden', 'href', 'http-equiv', 'id', 'method', 'name', 'onclick',
-  'placeholder', 'src', 'title', 'type', 'value',
+  'placeholder', 'src', 'title', 'type', 'value', 'width', 'height',
 ]);
+
+/** a width/height attribute in pixels ("150", "150px"), or NaN */
+const pixels = (v: string | undefined) => (v && /^\s*\d{1,4}(\.\d+)?\s*(px)?\s*$/i.test(v) ? parseFloat(v) : NaN);
+
+/** QR codes are shown square and big enough to scan; icons and spacers are smaller */
+function squareImage(width: string | undefined, height: string | undefined): boolean {
+  const w = pixels(width);
+  const h = pixels(height);
+  return w >= 80 && h >= 80 && w <= 600 && h <= 600 && Math.abs(w - h) <= 0.1 * Math.max(w, h);
+}
 
 /** what a tag name means to the extractor, one map lookup per tag instead of one per set */
 const VOID = 1;
@@ -195,7 +205,9 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
         const src = resolve(a.src || a['data-src'] || a['data-original']);
         const inLink = linkStack.at(-1);
         if (inLink && a.alt) inLink.alt += ` ${a.alt}`;
-        if (src && images.length < MAX_IMAGES) images.push({ src, alt: oneLine(a.alt ?? a.title ?? '', 300), ...(inLink ? { href: inLink.url } : {}) });
+        if (src && images.length < MAX_IMAGES) {
+          images.push({ src, alt: oneLine(a.alt ?? a.title ?? '', 300), ...(inLink ? { href: inLink.url } : {}), ...(squareImage(a.width, a.height) ? { square: true } : {}) });
+        }
         return;
       }
       case 'area': {

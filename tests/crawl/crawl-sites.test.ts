@@ -87,6 +87,13 @@ describe('hub site', () => {
     const hub = snap.pages.find((p) => p.url.endsWith('/ita/'))!;
     expect(hub.images[0]!.qr).toMatch(/^https:\/\/itas\.nacc\.go\.th\//);
   });
+  it('also decodes a square image with no QR hint in its name, and fetches no banner or icon', () => {
+    const hub = snap.pages.find((p) => p.url.endsWith('/ita/'))!;
+    const upload = hub.images.find((i) => i.src.endsWith('/uploads/IMG_0412.png'))!;
+    expect(upload).toMatchObject({ square: true, qr: expect.stringMatching(/^https:\/\/itas\.nacc\.go\.th\//) });
+    expect(server.hits.get('/uploads/banner.png')).toBeUndefined();
+    expect(server.hits.get('/uploads/icon.png')).toBeUndefined();
+  });
 });
 
 describe('documents on another host', () => {
