@@ -558,7 +558,8 @@ class CrawlRun {
   // ── links → frontier ──────────────────────────────────────────────────────────────────────
   private enqueueLinks(page: Page, extracted: ExtractedPage, entry: FrontierEntry, hub: boolean): void {
     for (const link of extracted.links) {
-      if (!/^https?:/i.test(link.url)) continue;
+      // most links on a page were seen before in exactly this form: nothing to build for them
+      if (this.seenExact.has(link.url) || !/^https?:/i.test(link.url)) continue;
       const frame = link.source === 'frame' || link.source === 'iframe' || link.source === 'meta-refresh';
       this.consider(link.url, {
         depth: frame ? entry.depth : entry.depth + 1,
