@@ -59,20 +59,52 @@ const REWRITTEN = /[ \t][\u0e31\u0e33\u0e34-\u0e3a\u0e47-\u0e4e]|[\u0e48-\u0e4b]
 /** past this length two regex scans beat one JavaScript loop */
 const LOOP_MAX = 256;
 
+/** characters normalizeThai maps one-for-one whatever surrounds them: no-break spaces and Thai digits */
+const MAPPED = /[\u00a0\u0e50-\u0e59]/;
+const MAPPED_ALL = /[\u00a0\u0e50-\u0e59]/g;
+const mapOne = (c: string) => (c === '\u00a0' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0x0e50 + 0x30));
+
+/**
+ * Agency pages are full of &nbsp; and Thai-digit dates, which would send them down the slow path:
+ * map those first (NFKC turns U+00A0 into a space and normalizeThai turns ๐–๙ into 0–9, and
+ * neither takes part in any other rewrite), then look again.
+ */
+function mapped(input: string): string | null {
+  return MAPPED.test(input) ? input.replace(MAPPED_ALL, mapOne) : null;
+}
+
 export function fastNormalizeThai(input: string): string {
   if (input.length > LOOP_MAX) {
-    if (!PLAIN.test(input) || REWRITTEN.test(input)) return normalizeThai(input);
+    if (!PLAIN.test(input)) {
+      const m = mapped(input);
+      if (m === null || !PLAIN.test(m)) return normalizeThai(input);
+      input = m;
+    }
+    if (REWRITTEN.test(input)) return normalizeThai(input);
     return input.replace(BLANKS, ' ').replace(LINE_BREAKS, '\n').trim();
   }
-  const kind = scan(input);
-  if (kind === Scan.Full) return normalizeThai(input);
+  let kind = scan(input);
+  if (kind === Scan.Full) {
+    const m = mapped(input);
+    if (m === null) return normalizeThai(input);
+    input = m;
+    kind = scan(input);
+    if (kind === Scan.Full) return normalizeThai(input);
+  }
   if (kind === Scan.Canonical) return input;
   return input.replace(BLANKS, ' ').replace(LINE_BREAKS, '\n').trim();
 }
 
 /** all white space → single spaces, then normalised: the form of titles, link texts and row contexts */
 export function normalizeLine(input: string): string {
-  const kind = scan(input);
+  let kind = scan(input);
+  if (kind === Scan.Full) {
+    const m = mapped(input);
+    if (m !== null) {
+      input = m;
+      kind = scan(input);
+    }
+  }
   if (kind === Scan.Canonical) return input;
   const flat = input.replace(SPACES, ' ');
   return kind === Scan.Full ? normalizeThai(flat) : flat.trim();
