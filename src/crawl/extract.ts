@@ -2,7 +2,7 @@
 // text, links with their text / row context / heading / source, images, iframes, forms, plus the
 // signals that decide whether a page needs a browser. The crawl's CPU budget is ~1 ms per page;
 // building a DOM and querying it with selectors costs several times what this single pass does.
-import { scanHtml } from './html-scanner.ts';
+import { NO_ATTRIBUTES, scanHtml } from './html-scanner.ts';
 import type { Form, Iframe, Image, Link } from '../snapshot/schema.ts';
 import { fastNormalizeThai, normalizeLine } from './text.ts';
 import { normalizeUrl, ownCopy, urlResolver } from './url.ts';
@@ -244,16 +244,21 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
           if (name === 'textarea') currentForm.hasTextarea = true;
           for (const f of [a.name, a.placeholder, a['aria-label']]) if (f && currentForm.fields.length < 50) currentForm.fields.push(oneLine(f, 100));
         }
-        const hides = (flags & HIDES) !== 0 || a.hidden !== undefined;
+        // most tags carry no attribute the extractor reads: skip the lookups for them
+        const bare = a === NO_ATTRIBUTES;
+        const hides = (flags & HIDES) !== 0 || (!bare && a.hidden !== undefined);
         if (hides) hiddenDepth++;
-        const open: Open = { name, hides, block: false, frame: null, link: null, headingStart: -1, children: 0, spaRoot: name === 'div' && a.id !== undefined && SPA_ROOT_IDS.has(a.id) };
+        const spaRoot = !bare && name === 'div' && a.id !== undefined && SPA_ROOT_IDS.has(a.id);
+        const open: Open = { name, hides, block: false, frame: null, link: null, headingStart: -1, children: 0, spaRoot };
         stack.push(open);
         if (hiddenDepth > 0) return;
         let link: PendingLink | null = null;
-        if (name === 'a') link = addLink(a.href, 'a', a);
-        if (a.onclick && !link) {
-          const m = ONCLICK_URL.exec(a.onclick);
-          if (m) link = addLink(m[2], 'onclick', a);
+        if (!bare) {
+          if (name === 'a') link = addLink(a.href, 'a', a);
+          if (a.onclick && !link) {
+            const m = ONCLICK_URL.exec(a.onclick);
+            if (m) link = addLink(m[2], 'onclick', a);
+          }
         }
         if (link) {
           linkStack.push(link);

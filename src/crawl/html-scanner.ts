@@ -43,6 +43,19 @@ const HTML_INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-x
 /** elements whose content is raw text up to their own end tag (title: with entities decoded) */
 const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
 
+/** everything the tree rules need to know about a tag name, in one lookup */
+interface TagRule {
+  void: boolean;
+  /** 1: enters foreign content (svg, math); 2: an HTML integration point inside it */
+  foreign: 0 | 1 | 2;
+  closes: Set<string> | undefined;
+}
+const PLAIN_TAG: TagRule = { void: false, foreign: 0, closes: undefined };
+const TAG_RULES = new Map<string, TagRule>();
+for (const name of new Set([...OPEN_IMPLIES_CLOSE.keys(), ...VOID, ...FOREIGN, ...HTML_INTEGRATION])) {
+  TAG_RULES.set(name, { void: VOID.has(name), foreign: FOREIGN.has(name) ? 1 : HTML_INTEGRATION.has(name) ? 2 : 0, closes: OPEN_IMPLIES_CLOSE.get(name) });
+}
+
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 12 || c === 13;
 const isAlpha = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
@@ -68,8 +81,8 @@ const lower = (s: string) => {
   return s;
 };
 
-/** shared by every tag without attributes (the handler only reads them) */
-const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+/** shared by every tag without attributes (the handler only reads them, and may test for this object) */
+export const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /**
  * Scan a whole HTML document, calling `h` for every element and text run. With `keep`, only
@@ -96,8 +109,9 @@ class Scanner {
 
   private closeTag(name: string): void {
     const { stack, foreign, h } = this;
-    if (FOREIGN.has(name) || HTML_INTEGRATION.has(name)) foreign.pop();
-    if (!VOID.has(name)) {
+    const rule = TAG_RULES.get(name) ?? PLAIN_TAG;
+    if (rule.foreign !== 0) foreign.pop();
+    if (!rule.void) {
       const pos = stack.lastIndexOf(name);
       if (pos !== -1) {
         while (stack.length > pos) h.onclosetag(stack.pop()!);
@@ -116,13 +130,14 @@ class Scanner {
 
   private openTag(name: string, attribs: Record<string, string>, selfClosing: boolean): void {
     const { stack, foreign, h } = this;
-    const implied = OPEN_IMPLIES_CLOSE.get(name);
+    const rule = TAG_RULES.get(name) ?? PLAIN_TAG;
+    const implied = rule.closes;
     if (implied) while (stack.length > 0 && implied.has(stack[stack.length - 1]!)) h.onclosetag(stack.pop()!);
-    const isVoid = VOID.has(name);
+    const isVoid = rule.void;
     if (!isVoid) {
       stack.push(name);
-      if (FOREIGN.has(name)) foreign.push(true);
-      else if (HTML_INTEGRATION.has(name)) foreign.push(false);
+      if (rule.foreign === 1) foreign.push(true);
+      else if (rule.foreign === 2) foreign.push(false);
     }
     h.onopentag(name, attribs);
     if (isVoid) h.onclosetag(name);
