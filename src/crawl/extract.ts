@@ -331,18 +331,22 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
   // an unclosed <title> still names the page
   if (titleBuf && !title) title = oneLine((titleBuf as string[]).join(''), 300);
 
-  const seen = new Set<string>();
+  // duplicates are the same URL with the same text in the same row; URL strings come from the
+  // resolver's cache, so keying on them hashes nothing new
+  const seen = new Map<string, Link[]>();
   const links: Link[] = [];
   for (const p of pending) {
     const own = p.textEnd !== undefined ? textBetween(p.textStart, p.textEnd) : p.source === 'a' || p.source === 'onclick' ? textBetween(p.textStart) : '';
     const text = oneLine(own, 500) || oneLine(p.alt, 500) || oneLine(p.title, 500);
     const frame = p.context;
     const context = frame ? (frame.context ??= oneLine(textBetween(frame.start, frame.end), MAX_CONTEXT)) : '';
-    const key = `${p.url}\u0000${text}\u0000${context}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const same = seen.get(p.url);
+    if (same?.some((l) => l.text === text && l.context === context)) continue;
     // a link alone in its row has context equal to its text: keep one copy of the string
-    links.push({ url: p.url, text, context: context === text ? text : context, heading: p.heading, source: p.source });
+    const link: Link = { url: p.url, text, context: context === text ? text : context, heading: p.heading, source: p.source };
+    if (same) same.push(link);
+    else seen.set(p.url, [link]);
+    links.push(link);
   }
 
   let raw = parts.join('');
