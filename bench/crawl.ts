@@ -1,7 +1,8 @@
 // Crawl benchmark: oit-audit's crawler against the physical limit (a raw undici `request` of
 // every page at the same concurrency), on a generated Thai site served on 127.0.0.1.
 //
-//   npm run bench:crawl                          # 2,000 pages
+//   npm run bench:crawl                          # 2,000 pages, 3 interleaved runs each, medians compared
+//   npm run bench:crawl -- --repeat 1            # one run each
 //   npm run bench:crawl -- --pages 10000         # the RSS target is for 10k pages
 //   npm run bench:crawl -- --latency 100 --hub   # hub-style site: pages/seconds until every O-item is located
 //
@@ -21,6 +22,8 @@ interface Args {
   concurrency: number;
   latency: number;
   hub: boolean;
+  /** interleaved crawler/raw runs whose medians are compared */
+  repeat: number;
   role: 'main' | 'server' | 'crawler' | 'raw';
   url: string;
 }
@@ -35,6 +38,7 @@ function parseArgs(argv: string[]): Args {
     concurrency: Number(get('concurrency') ?? 8),
     latency: Number(get('latency') ?? 0),
     hub: argv.includes('--hub'),
+    repeat: Math.max(1, Number(get('repeat') ?? 3)),
     role: (get('role') as Args['role']) ?? 'main',
     url: get('url') ?? '',
   };
@@ -220,15 +224,37 @@ async function main(args: Args): Promise<void> {
       const warm = await run('raw');
       console.log(`server warm-up (not measured): ${warm.pages} pages in ${warm.seconds.toFixed(2)} s`);
     }
-    const crawler = await run('crawler');
-    line('crawler', crawler);
     if (args.hub) {
+      const crawler = await run('crawler');
+      line('crawler', crawler);
       console.log(`hub: every O-item located after ${crawler.pages} pages in ${crawler.seconds.toFixed(2)} s (${String(crawler.extra?.stoppedBecause)})`);
-    } else {
-      const raw = await run('raw');
-      line('raw', raw);
-      console.log(`ratio: ${(crawler.pages / crawler.seconds / (raw.pages / raw.seconds)).toFixed(2)}`);
+      return;
     }
+    // a shared 2-core machine drifts by ±20 % between runs: interleave the two, repeat, and
+    // compare medians (each run is a fresh process, so every one of them is a cold start)
+    const crawlers: Measure[] = [];
+    const raws: Measure[] = [];
+    for (let r = 1; r <= args.repeat; r++) {
+      const crawler = await run('crawler');
+      line(`crawler${args.repeat > 1 ? ` ${r}` : ''}`, crawler);
+      const raw = await run('raw');
+      line(`raw${args.repeat > 1 ? ` ${r}` : ''}`, raw);
+      crawlers.push(crawler);
+      raws.push(raw);
+    }
+    const median = (ms: Measure[], f: (m: Measure) => number) => {
+      const v = ms.map(f).sort((a, b) => a - b);
+      return v.length % 2 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
+    };
+    const rate = (m: Measure) => m.pages / m.seconds;
+    if (args.repeat > 1) {
+      for (const [name, ms] of [['crawler', crawlers], ['raw', raws]] as const) {
+        console.log(
+          `${`${name} median`.padEnd(15)} ${median(ms, rate).toFixed(0).padStart(5)} pages/s  CPU ${median(ms, (m) => m.cpuMs / m.pages).toFixed(2)} ms/page  peak RSS ${median(ms, (m) => m.peakRssMb).toFixed(0)} MB`,
+        );
+      }
+    }
+    console.log(`ratio: ${(median(crawlers, rate) / median(raws, rate)).toFixed(2)}${args.repeat > 1 ? ` (median of ${args.repeat} interleaved runs each; per run ${crawlers.map((c, i) => (rate(c) / rate(raws[i]!)).toFixed(2)).join(', ')})` : ''}`);
   } finally {
     server.kill();
   }
