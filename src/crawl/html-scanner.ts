@@ -73,6 +73,53 @@ function endOf(kind: number, s: string, from: number): number {
   return -1;
 }
 
+/**
+ * Names that come up on nearly every page, looked up by a hash of their lower-cased characters so
+ * the common case slices and allocates nothing (a slice per tag was a tenth of the scan).
+ */
+const COMMON_NAMES = [
+  ...['a', 'abbr', 'address', 'area', 'article', 'aside', 'b', 'base', 'blockquote', 'body', 'br', 'button', 'caption', 'center', 'code', 'col', 'dd', 'div', 'dl', 'dt', 'em'],
+  ...['embed', 'fieldset', 'figcaption', 'figure', 'font', 'footer', 'form', 'frame', 'frameset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hr', 'html', 'i', 'iframe'],
+  ...['img', 'input', 'label', 'legend', 'li', 'link', 'main', 'map', 'math', 'meta', 'nav', 'noscript', 'object', 'ol', 'optgroup', 'option', 'p', 'path', 'picture', 'pre', 'section'],
+  ...['script', 'select', 'small', 'source', 'span', 'strong', 'style', 'sub', 'sup', 'svg', 'table', 'tbody', 'td', 'template', 'textarea', 'tfoot', 'th', 'thead', 'title', 'tr', 'u', 'ul'],
+  // attribute names
+  ...['action', 'align', 'alt', 'aria-label', 'border', 'cellpadding', 'cellspacing', 'charset', 'class', 'colspan', 'content', 'data-original', 'data-src', 'height', 'hidden', 'href'],
+  ...['http-equiv', 'id', 'lang', 'method', 'name', 'onclick', 'placeholder', 'rel', 'role', 'rowspan', 'src', 'style', 'target', 'title', 'type', 'valign', 'value', 'width'],
+];
+const NAME_BY_HASH = new Map<number, string[]>();
+function nameHash(s: string, from: number, to: number): number {
+  let h = to - from;
+  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + (s.charCodeAt(i) | 0x20)) | 0;
+  return h;
+}
+for (const name of new Set(COMMON_NAMES)) {
+  const h = nameHash(name, 0, name.length);
+  const list = NAME_BY_HASH.get(h);
+  if (list) list.push(name);
+  else NAME_BY_HASH.set(h, [name]);
+}
+
+/** html[from, to) lower-cased: a shared constant for a common name, else a new string */
+function nameAt(html: string, from: number, to: number): string {
+  const candidates = NAME_BY_HASH.get(nameHash(html, from, to));
+  if (candidates) {
+    for (const name of candidates) {
+      if (name.length !== to - from) continue;
+      let same = true;
+      for (let i = 0; i < name.length; i++) {
+        const c = html.charCodeAt(from + i);
+        // ASCII letters compare case-insensitively; anything else must match exactly
+        if (c !== name.charCodeAt(i) && !(c >= 65 && c <= 90 && (c | 0x20) === name.charCodeAt(i))) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return name;
+    }
+  }
+  return lower(html.slice(from, to));
+}
+
 const lower = (s: string) => {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -160,7 +207,7 @@ class Scanner {
     const { html, n } = this;
     const nameEnd = endOf(TAG_NAME, html, start + 1);
     if (nameEnd < 0) return n; // cut off inside the name: no tag
-    const name = lower(html.slice(start, nameEnd));
+    const name = nameAt(html, start, nameEnd);
     let attribs: Record<string, string> = NO_ATTRIBUTES;
     let i = nameEnd;
     let selfClosing = false;
@@ -186,7 +233,7 @@ class Scanner {
       // attribute name: its first character is taken whatever it is (even '=')
       let end = endOf(ATTR_NAME, html, i + 1);
       if (end < 0) return n;
-      const attrName = lower(html.slice(i, end));
+      const attrName = nameAt(html, i, end);
       const wanted = this.keep === undefined || this.keep.has(attrName);
       i = end;
       while (i < n && isSpace(html.charCodeAt(i))) i++;
@@ -239,7 +286,7 @@ class Scanner {
     const { html, n } = this;
     const nameEnd = endOf(CLOSE_NAME, html, start + 1);
     if (nameEnd < 0) return n;
-    this.closeTag(lower(html.slice(start, nameEnd)));
+    this.closeTag(nameAt(html, start, nameEnd));
     const gt = html.indexOf('>', nameEnd);
     return gt < 0 ? n : gt + 1;
   }
