@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import { scanHtml } from '../../src/crawl/html-scanner.ts';
 import { decodeHtml } from '../../src/crawl/charset.ts';
+import { randomJoin, seeded } from '../helpers/random.ts';
 
 type Event = string;
 
@@ -63,18 +64,14 @@ const PIECES = [
   '</script>', '<title>', '</title>', '<foreignObject><p>x</p></foreignObject>', '<desc>', '<mi>', '</svg>', '</math>', '<body>', '<head>', '<link rel=x>',
 ];
 
-function seeded(seed: number) {
-  let s = seed;
-  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-}
+
+const randomDocument = (random: () => number) => randomJoin(random, PIECES, 25);
 
 describe('scanHtml', () => {
   it('emits what htmlparser2 emits on 20,000 generated documents', () => {
     const random = seeded(3);
     for (let t = 0; t < 20_000; t++) {
-      let html = '';
-      const k = 1 + Math.floor(random() * 25);
-      for (let i = 0; i < k; i++) html += PIECES[Math.floor(random() * PIECES.length)];
+      let html = randomDocument(random);
       // a complete document ends with a tag (a cut-off end is the next test's subject)
       html += '<p>จบ</p>';
       expect(viaScanner(html), html).toEqual(viaHtmlparser2(html));
@@ -84,9 +81,7 @@ describe('scanHtml', () => {
   it('on a document cut off anywhere (a size cap), differs at most in the text htmlparser2 makes of the cut-off tag', () => {
     const random = seeded(5);
     for (let t = 0; t < 10_000; t++) {
-      let html = '';
-      const k = 1 + Math.floor(random() * 25);
-      for (let i = 0; i < k; i++) html += PIECES[Math.floor(random() * PIECES.length)];
+      let html = randomDocument(random);
       html = html.slice(0, Math.floor(random() * html.length));
       const ours = viaScanner(html);
       const theirs = viaHtmlparser2(html);
@@ -112,9 +107,7 @@ describe('scanHtml', () => {
     const keep = new Set(['href', 'src', 'alt', 'title', 'value', 'id']);
     const random = seeded(9);
     for (let t = 0; t < 5_000; t++) {
-      let html = '';
-      const k = 1 + Math.floor(random() * 25);
-      for (let i = 0; i < k; i++) html += PIECES[Math.floor(random() * PIECES.length)];
+      let html = randomDocument(random);
       html += '<p>จบ</p>';
       expect(viaScanner(html, keep), html).toEqual(viaHtmlparser2(html, keep));
     }

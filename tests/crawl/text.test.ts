@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { fastNormalizeThai, normalizeLine } from '../../src/crawl/text.ts';
 import { normalizeThai } from '../../src/thai/normalize.ts';
+import { randomJoin, seeded } from '../helpers/random.ts';
 
 // plain pieces plus every kind of character normalizeThai rewrites
 const PIECES = [
@@ -9,13 +10,8 @@ const PIECES = [
   '\u0e4d\u0e32', '\u0e33\u0e32', ' \u0e34', '\u0e49\u0e39', '๒๕๖๘', '\uf70b', '\u200b', '\u00a0', 'Ａ', '\u0e4d', 'ำ', '้ำ', 'ก', 'า', '\u0e48', '.',
 ];
 
-function seeded(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    return s / 2 ** 31;
-  };
-}
+
+const randomText = (random: () => number) => randomJoin(random, PIECES, 8);
 
 describe('fastNormalizeThai', () => {
   it('equals normalizeThai on typical page text', () => {
@@ -25,18 +21,14 @@ describe('fastNormalizeThai', () => {
   it('equals normalizeThai on 50,000 random strings built from tricky pieces', () => {
     const random = seeded(7);
     for (let i = 0; i < 50_000; i++) {
-      const n = 1 + Math.floor(random() * 8);
-      let s = '';
-      for (let k = 0; k < n; k++) s += PIECES[Math.floor(random() * PIECES.length)];
+      const s = randomText(random);
       expect(fastNormalizeThai(s), JSON.stringify(s)).toBe(normalizeThai(s));
     }
   });
   it('normalizeLine equals normalizeThai of the text on one line, on 50,000 random strings', () => {
     const random = seeded(11);
     for (let i = 0; i < 50_000; i++) {
-      const n = 1 + Math.floor(random() * 8);
-      let s = '';
-      for (let k = 0; k < n; k++) s += PIECES[Math.floor(random() * PIECES.length)];
+      const s = randomText(random);
       expect(normalizeLine(s), JSON.stringify(s)).toBe(normalizeThai(s.replace(/\s+/g, ' ')));
     }
     expect(normalizeLine('ก\nิ')).toBe('กิ');
