@@ -2,7 +2,7 @@
 // redirects (chain recorded, loops detected), bodies with a hard byte cap (on the wire and after
 // decompression, so a gzip bomb is cut off too), and retries with backoff for transient failures.
 import { Agent } from 'undici';
-import { startExchange, type ExchangeHandle } from './http-exchange.ts';
+import { bodyWanted, startExchange, type ExchangeHandle } from './http-exchange.ts';
 import { FetchFailure, classifyNetworkError, looksBlocked, parseRetryAfter, statusFailure } from './failures.ts';
 import { normalizeUrl } from './url.ts';
 
@@ -135,11 +135,10 @@ export class Fetcher {
       'accept-language': 'th,en;q=0.8',
       'accept-encoding': 'gzip, deflate, br',
     };
-    const wantBody = (status: number) => (status >= 200 && status < 300) || (req.acceptStatus?.(status) ?? false);
     try {
       for (;;) {
         if (interruption) throw interruption;
-        handle = startExchange(this.agent, { url: current, headers, maxBytes: req.maxBytes, ...(req.maxBytesFor ? { maxBytesFor: req.maxBytesFor } : {}), wantBody });
+        handle = startExchange(this.agent, { url: current, headers, maxBytes: req.maxBytes, ...(req.maxBytesFor ? { maxBytesFor: req.maxBytesFor } : {}), acceptStatus: req.acceptStatus });
         let res;
         try {
           res = await handle.done;
@@ -161,7 +160,7 @@ export class Fetcher {
           current = next;
           continue;
         }
-        if (!wantBody(status)) {
+        if (!bodyWanted(status, req.acceptStatus)) {
           const start = Buffer.from(res.body.buffer, res.body.byteOffset, res.body.length).toString('latin1');
           throw statusFailure(status, looksBlocked(status, res.headers, start), parseRetryAfter(res.headers['retry-after']));
         }

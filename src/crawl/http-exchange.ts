@@ -13,8 +13,8 @@ export interface ExchangeRequest {
   maxBytes: number;
   /** the cap once the Content-Type is known (a download script serving a PDF gets the document cap) */
   maxBytesFor?: (contentType: string) => number;
-  /** statuses whose body is wanted in full (others: only the start, to recognise a WAF page) */
-  wantBody: (status: number) => boolean;
+  /** non-2xx statuses whose body is wanted in full (others: only the start, to recognise a WAF page) */
+  acceptStatus?: ((status: number) => boolean) | undefined;
 }
 
 export interface Exchange {
@@ -23,6 +23,11 @@ export interface Exchange {
   /** decompressed; for statuses not wanted, at most the first PEEK_BYTES; for redirects, empty */
   body: Uint8Array;
   declaredSize?: number;
+}
+
+/** a 2xx, or a status the caller asked to have in full (the soft-404 probe wants its 404) */
+export function bodyWanted(status: number, acceptStatus: ((status: number) => boolean) | undefined): boolean {
+  return (status >= 200 && status < 300) || (acceptStatus?.(status) ?? false);
 }
 
 /** enough of an error page to tell a bot wall from a plain error */
@@ -180,7 +185,7 @@ class PendingExchange implements Dispatcher.DispatchHandler, ExchangeHandle {
       this.resolve(this.exchange(EMPTY));
       return;
     }
-    if (!this.req.wantBody(statusCode)) {
+    if (!bodyWanted(statusCode, this.req.acceptStatus)) {
       this.mode = 'peek';
       return;
     }

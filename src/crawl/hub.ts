@@ -29,18 +29,20 @@ function decodeSafe(url: string): string {
 /** distinct O-item / MOIT numbers mentioned in link texts and row contexts of a page */
 export function distinctItemNumbers(page: Pick<ExtractedPage, 'links' | 'text'>): Set<number> {
   const found = new Set<number>();
-  const scan = (s: string) => {
-    // every match has an upper-case O: most Thai text has none, and the regex's scan is slow
-    if (!s.includes('O')) return;
-    O_ITEM.lastIndex = 0;
-    for (let m = O_ITEM.exec(s); m; m = O_ITEM.exec(s)) {
-      const n = Number(m[1]);
-      if (n >= 1 && n <= 60) found.add(n);
-    }
-  };
-  for (const l of page.links) scan(`${l.text} ${l.context}`);
-  if (found.size < 8) scan(page.text.slice(0, 30_000));
+  for (const l of page.links) addItemNumbers(`${l.text} ${l.context}`, found);
+  if (found.size < 8) addItemNumbers(page.text.slice(0, 30_000), found);
   return found;
+}
+
+/** O-item numbers mentioned in `s`, added to `found` */
+function addItemNumbers(s: string, found: Set<number>): void {
+  // every match has an upper-case O: most Thai text has none, and the regex's scan is slow
+  if (!s.includes('O')) return;
+  O_ITEM.lastIndex = 0;
+  for (let m = O_ITEM.exec(s); m; m = O_ITEM.exec(s)) {
+    const n = Number(m[1]);
+    if (n >= 1 && n <= 60) found.add(n);
+  }
 }
 
 /** A hub page lists many O-items (≥ 8 distinct O<n>/MOIT<n>). */

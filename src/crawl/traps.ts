@@ -6,6 +6,11 @@ const CALENDAR = /calendar|event|ปฏิทิน|schedule|agenda|\bcal\b|mont
 const NUMERIC = /^\d+$/;
 const DATE_LIKE = /^\d{4}-\d{1,2}(-\d{1,2})?$|^\d{1,2}-\d{1,2}-\d{4}$|^\d{8}$/;
 
+/** one path segment or parameter value with its numbers replaced by placeholders */
+function segmentPattern(s: string): string {
+  return DATE_LIKE.test(s) ? '{date}' : NUMERIC.test(s) ? '{n}' : s.replace(/\d+/g, '{n}');
+}
+
 /** the URL with ids, page numbers and dates replaced by placeholders */
 export function urlPattern(url: string, parsed?: URL): string {
   let u: URL;
@@ -14,10 +19,9 @@ export function urlPattern(url: string, parsed?: URL): string {
   } catch {
     return url;
   }
-  const seg = (s: string) => (DATE_LIKE.test(s) ? '{date}' : NUMERIC.test(s) ? '{n}' : s.replace(/\d+/g, '{n}'));
-  const path = u.pathname.split('/').map(seg).join('/');
+  const path = u.pathname.split('/').map(segmentPattern).join('/');
   const params = [...u.searchParams.keys()].sort();
-  const query = params.map((k) => `${k}=${seg(u.searchParams.get(k) ?? '')}`).join('&');
+  const query = params.map((k) => `${k}=${segmentPattern(u.searchParams.get(k) ?? '')}`).join('&');
   return `${u.host.replace(/^www\./, '')}${path}${query ? `?${query}` : ''}`;
 }
 
