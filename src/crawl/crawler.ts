@@ -11,7 +11,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
 import { oneLine } from '../util/errors.ts';
 import { parseCrawlOptions, type CrawlOptions, type CrawlOptionsInput } from './options.ts';
 import { Fetcher, type FetchOk } from './fetcher.ts';
-import { FetchFailure, looksBlocked } from './failures.ts';
+import { FetchFailure, looksBlocked, looksLikeChallengePage } from './failures.ts';
 import { decodeHtml } from './charset.ts';
 import { extractPage, needsBrowser, type ExtractedPage } from './extract.ts';
 import { normalizeUrl, urlKey } from './url.ts';
@@ -346,7 +346,9 @@ class CrawlRun {
       this.finalStartUrl = res.finalUrl;
       this.scope.addHostOf(res.finalUrl);
     }
-    if (res.body.length < 20_000 && looksBlocked(res.status, res.headers, Buffer.from(res.body.buffer, res.body.byteOffset, Math.min(res.body.length, 4096)).toString('latin1'))) {
+    const blocked =
+      res.status === 200 ? looksLikeChallengePage(res.body) : res.body.length < 20_000 && looksBlocked(res.status, res.headers, Buffer.from(res.body.buffer, res.body.byteOffset, Math.min(res.body.length, 4096)).toString('latin1'));
+    if (blocked) {
       const failure: Failure = { url: entry.url, kind: 'blocked', status: res.status, message: 'a bot wall / challenge page answered', attempts: res.attempts, ...(entry.referrer ? { referrer: entry.referrer } : {}) };
       this.fail(failure);
       if (isStart) this.siteFailure = failure;

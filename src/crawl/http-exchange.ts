@@ -144,9 +144,9 @@ class PendingExchange implements Dispatcher.DispatchHandler, ExchangeHandle {
   private finish(): void {
     if (this.settled) return;
     this.settled = true;
-    // chunks are views into the socket's read buffers: copy them out, so a page's body never
-    // keeps those alive
-    const raw = this.chunks.length === 0 ? EMPTY : Buffer.concat(this.chunks, this.received);
+    // a single chunk is used as it is (a view into the socket's read buffer, which lives only as
+    // long as the body: the fetcher lets go of the exchange when the request ends)
+    const raw = this.chunks.length === 0 ? EMPTY : this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.received);
     this.chunks = [];
     if (!this.encoding) {
       this.resolve(this.exchange(raw));

@@ -10,7 +10,7 @@ import { Scope } from '../../src/crawl/scope.ts';
 import { Frontier } from '../../src/crawl/frontier.ts';
 import { parseRobots } from '../../src/crawl/robots.ts';
 import { parseSitemap } from '../../src/crawl/sitemap.ts';
-import { looksBlocked, parseRetryAfter } from '../../src/crawl/failures.ts';
+import { looksBlocked, looksLikeChallengePage, parseRetryAfter } from '../../src/crawl/failures.ts';
 import { gzipSync } from 'node:zlib';
 import { parseCrawlOptions } from '../../src/crawl/options.ts';
 import { UserError } from '../../src/util/errors.ts';
@@ -203,6 +203,10 @@ describe('robots, sitemap, failure helpers', () => {
     expect(looksBlocked(200, {}, '<html><title>JUST A MOMENT...</title></html>')).toBe(true);
     expect(looksBlocked(200, {}, '<p>cf_chl_opt</p>')).toBe(true);
     expect(looksBlocked(200, {}, '<p>wait a moment... please</p>')).toBe(false);
+    // the byte-level test every fetched page goes through agrees
+    for (const page of ['<title>Just a moment...</title><script src="/cdn-cgi/challenge-platform/x"></script>', '<html><title>JUST A MOMENT...</title></html>', '<p>cf_chl_opt</p>', '<p>wait a moment... please</p>', '<title>หน้าแรก</title>']) {
+      expect(looksLikeChallengePage(Buffer.from(page)), page).toBe(looksBlocked(200, {}, Buffer.from(page).toString('latin1')));
+    }
     expect(parseRetryAfter('2')).toBe(2000);
     expect(parseRetryAfter('999')).toBe(60_000);
     expect(parseRetryAfter(new Date(Date.now() + 3000).toUTCString())).toBeGreaterThan(1000);
