@@ -56,6 +56,19 @@ for (const name of new Set([...OPEN_IMPLIES_CLOSE.keys(), ...VOID, ...FOREIGN, .
   TAG_RULES.set(name, { void: VOID.has(name), foreign: FOREIGN.has(name) ? 1 : HTML_INTEGRATION.has(name) ? 2 : 0, closes: OPEN_IMPLIES_CLOSE.get(name) });
 }
 
+/**
+ * How far down the open elements an end tag looks for its match. htmlparser2 looks through all of
+ * them, which makes a broken page of thousands of unclosed <font> tags and stray </b> quadratic;
+ * browsers stop nesting at 512 levels anyway.
+ */
+const MAX_END_TAG_SEARCH = 512;
+
+function openIndex(stack: readonly string[], name: string): number {
+  const stop = Math.max(0, stack.length - MAX_END_TAG_SEARCH);
+  for (let i = stack.length - 1; i >= stop; i--) if (stack[i] === name) return i;
+  return -1;
+}
+
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 12 || c === 13;
 const isAlpha = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
@@ -159,7 +172,7 @@ class Scanner {
     const rule = TAG_RULES.get(name) ?? PLAIN_TAG;
     if (rule.foreign !== 0) foreign.pop();
     if (!rule.void) {
-      const pos = stack.lastIndexOf(name);
+      const pos = openIndex(stack, name);
       if (pos !== -1) {
         while (stack.length > pos) h.onclosetag(stack.pop()!);
       } else if (name === 'p') {

@@ -113,6 +113,15 @@ describe('scanHtml', () => {
     }
   });
 
+  it('stays linear on a broken page of 60,000 unclosed tags and 60,000 stray end tags', () => {
+    const html = `<body>${'<font>ข้อความ '.repeat(60_000)}${'</b>'.repeat(60_000)}<p>ท้ายหน้า</p></body>`;
+    let opened = 0;
+    let text = '';
+    scanHtml(html, { onopentag: () => void opened++, ontext: (t) => void (text += t.length > 20 ? '' : t), onclosetag: () => undefined });
+    expect(opened).toBe(60_002);
+    expect(text.endsWith('ท้ายหน้า')).toBe(true);
+  });
+
   it('emits what htmlparser2 emits on every HTML fixture page', () => {
     const files: string[] = [];
     (function walk(dir: string) {
