@@ -48,8 +48,12 @@ function flatHeaders(h: Record<string, string | string[] | undefined>): Record<s
   return out;
 }
 
+const PRINTABLE_ASCII = /^[\x21-\x7e]*$/;
+
 function splitUrl(url: string): { origin: string; path: string } {
-  const m = /^(https?:\/\/[^/?#]+)([^#]*)$/i.exec(url);
+  // a normalised URL is plain ASCII already; anything else (spaces, Thai, a fragment, an IDN
+  // host) goes through URL, which percent-encodes it as undici requires
+  const m = PRINTABLE_ASCII.test(url) ? /^(https?:\/\/[^/?#]+)([^#]*)$/i.exec(url) : null;
   if (m) return { origin: m[1]!, path: m[2] || '/' };
   const u = new URL(url);
   return { origin: u.origin, path: `${u.pathname}${u.search}` };

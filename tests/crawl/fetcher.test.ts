@@ -13,6 +13,7 @@ const fetcher = new Fetcher({ userAgent: 'oit-audit-test', timeoutMs: 800, conne
 beforeAll(async () => {
   server = await startFixtureServer({
     routes: {
+      '/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7%20new.html': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<p>encoded</p>'),
       '/ok': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<p>สวัสดี</p>'),
       '/flaky': (_req, res) => {
         flaky++;
@@ -78,6 +79,10 @@ describe('Fetcher', () => {
     expect(r.status).toBe(200);
     expect(Buffer.from(r.body).toString('utf8')).toBe('<p>สวัสดี</p>');
     expect(r.attempts).toBe(1);
+  });
+  it('percent-encodes a URL given with spaces and Thai in its path', async () => {
+    const r = await fetcher.get({ url: `${server.origin}/ข่าว new.html`, maxBytes: 1024 });
+    expect(Buffer.from(r.body).toString()).toBe('<p>encoded</p>');
   });
   it('retries 5xx with Retry-After and then succeeds', async () => {
     const r = await fetcher.get({ url: `${server.origin}/flaky`, maxBytes: 1024 });
