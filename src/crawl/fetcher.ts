@@ -45,6 +45,7 @@ export interface FetchRequest {
 }
 
 const MAX_REDIRECTS = 10;
+const NOTHING = () => undefined;
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -95,22 +96,23 @@ export class Fetcher {
   /** one listener per caller signal (a crawl passes the same one to every request), not one per request */
   private readonly watchers = new WeakMap<AbortSignal, Set<(reason: unknown) => void>>();
 
+  /** call `onAbort` if `signal` aborts before the returned function is called */
   private watch(signal: AbortSignal | undefined, onAbort: (reason: unknown) => void): () => void {
-    if (!signal) return () => undefined;
+    if (!signal) return NOTHING;
     if (signal.aborted) {
       onAbort(signal.reason);
-      return () => undefined;
+      return NOTHING;
     }
-    let members = this.watchers.get(signal);
-    if (!members) {
-      const set = new Set<(reason: unknown) => void>();
-      members = set;
-      this.watchers.set(signal, set);
-      signal.addEventListener('abort', () => { for (const f of [...set]) f(signal.reason); }, { once: true });
-    }
-    const set = members;
-    set.add(onAbort);
-    return () => set.delete(onAbort);
+    const members = this.watchers.get(signal) ?? this.startWatching(signal);
+    members.add(onAbort);
+    return () => members.delete(onAbort);
+  }
+
+  private startWatching(signal: AbortSignal): Set<(reason: unknown) => void> {
+    const members = new Set<(reason: unknown) => void>();
+    this.watchers.set(signal, members);
+    signal.addEventListener('abort', () => [...members].forEach((f) => f(signal.reason)), { once: true });
+    return members;
   }
 
   private async once(req: FetchRequest): Promise<FetchOk> {
