@@ -2,7 +2,7 @@
 // text, links with their text / row context / heading / source, images, iframes, forms, plus the
 // signals that decide whether a page needs a browser. The crawl's CPU budget is ~1 ms per page;
 // building a DOM and querying it with selectors costs several times what this single pass does.
-import { NO_ATTRIBUTES, scanHtml } from './html-scanner.ts';
+import { NO_ATTRIBUTES, scanHtml, type ScanHandler } from './html-scanner.ts';
 import type { Form, Iframe, Image, Link } from '../snapshot/schema.ts';
 import { fastNormalizeThai, normalizeLine } from './text.ts';
 import { normalizeUrl, ownCopy, urlResolver } from './url.ts';
@@ -121,41 +121,63 @@ interface Open {
 
 /** Extract everything the audit may need from an HTML string fetched from `baseUrl`. */
 export function extractPage(html: string, baseUrl: string): ExtractedPage {
-  let base = baseUrl;
-  let title = '';
-  let titleBuf: string[] | null = null;
-  let noscriptDepth = 0;
-  let noscriptText = '';
-  let metaRefresh: string | undefined;
-  const parts: string[] = [];
-  let textLength = 0;
-  const headings: string[] = [];
-  let lastHeading = '';
-  const pending: PendingLink[] = [];
-  const images: Image[] = [];
-  const iframes: Iframe[] = [];
-  const forms: Array<Form & { frame: Frame }> = [];
-  const signals: PageSignals = { textLength: 0, spaRoot: false, noscriptAsksForJs: false, scriptCount: 0, frameset: false };
-  const contextStack: Frame[] = [];
-  const linkStack: PendingLink[] = [];
-  const stack: Open[] = [];
-  let hiddenDepth = 0;
-  let currentForm: (Form & { frame: Frame }) | null = null;
+  const extractor = new PageExtractor(baseUrl);
+  scanHtml(html, extractor, ATTRIBUTES_READ);
+  return extractor.result();
+}
 
+/**
+ * The scanner's handler: one object per page holding the page's state, rather than a function
+ * with a dozen closures (the TypeScript loader names each closure on every call).
+ */
+class PageExtractor implements ScanHandler {
+  private base: string;
+  private title = '';
+  private titleBuf: string[] | null = null;
+  private noscriptDepth = 0;
+  private noscriptText = '';
+  private metaRefresh: string | undefined;
+  private readonly parts: string[] = [];
+  private textLength = 0;
+  private readonly headings: string[] = [];
+  private lastHeading = '';
+  private readonly pending: PendingLink[] = [];
+  private readonly images: Image[] = [];
+  private readonly iframes: Iframe[] = [];
+  private readonly forms: Array<Form & { frame: Frame }> = [];
+  private readonly signals: PageSignals = { textLength: 0, spaRoot: false, noscriptAsksForJs: false, scriptCount: 0, frameset: false };
+  private readonly contextStack: Frame[] = [];
+  private readonly linkStack: PendingLink[] = [];
+  private readonly stack: Open[] = [];
+  private hiddenDepth = 0;
+  private currentForm: (Form & { frame: Frame }) | null = null;
   // pages repeat the same hrefs (menus, "home", pagination), and so do the pages of a site:
   // urlResolver memoises normalizeUrl across pages where the answer cannot depend on the page
-  let resolveHref = urlResolver(base);
-  const resolve = (href: string | undefined): string | null => (href ? resolveHref(href) : null);
-  // block boundaries in a row collapse to one line break anyway: push one
-  const newline = () => {
-    if (parts[parts.length - 1] !== '\n') parts.push('\n');
-  };
-  const textBetween = (start: number, end = parts.length) => (end - start === 1 ? parts[start]! : end <= start ? '' : parts.slice(start, end).join(''));
+  private resolveHref: (href: string) => string | null;
 
-  const addLink = (raw: string | undefined, source: Link['source'], a: Record<string, string>): PendingLink | null => {
-    if (!raw || pending.length >= MAX_LINKS) return null;
+  constructor(private readonly baseUrl: string) {
+    this.base = baseUrl;
+    this.resolveHref = urlResolver(baseUrl);
+  }
+
+  private resolve(href: string | undefined): string | null {
+    return href ? this.resolveHref(href) : null;
+  }
+
+  /** block boundaries in a row collapse to one line break anyway: push one */
+  private newline(): void {
+    const parts = this.parts;
+    if (parts[parts.length - 1] !== '\n') parts.push('\n');
+  }
+
+  private textBetween(start: number, end = this.parts.length): string {
+    return end - start === 1 ? this.parts[start]! : end <= start ? '' : this.parts.slice(start, end).join('');
+  }
+
+  private addLink(raw: string | undefined, source: Link['source'], a: Record<string, string>): PendingLink | null {
+    if (!raw || this.pending.length >= MAX_LINKS) return null;
     const trimmed = raw.trim();
-    let url = resolve(trimmed);
+    let url = this.resolve(trimmed);
     if (!url) {
       if (!/^(mailto:|tel:|line:|fb:)/i.test(trimmed)) return null;
       url = trimmed.slice(0, 500);
@@ -163,207 +185,219 @@ export function extractPage(html: string, baseUrl: string): ExtractedPage {
     const link: PendingLink = {
       url,
       source,
-      textStart: parts.length,
+      textStart: this.parts.length,
       alt: '',
       title: a.title ?? a['aria-label'] ?? '',
-      context: contextStack.at(-1) ?? null,
-      heading: lastHeading,
+      context: this.contextStack.at(-1) ?? null,
+      heading: this.lastHeading,
     };
-    pending.push(link);
+    this.pending.push(link);
     return link;
-  };
+  }
+
+  private addFormFields(a: Record<string, string>): void {
+    const form = this.currentForm!;
+    for (const f of [a.name, a.placeholder, a['aria-label']]) if (f && form.fields.length < 50) form.fields.push(oneLine(f, 100));
+  }
 
   /** elements that carry no content: handled entirely at their opening tag */
-  const openVoid = (name: string, a: Record<string, string>): void => {
+  private openVoid(name: string, a: Record<string, string>): void {
     switch (name) {
       case 'base':
         if (a.href) {
-          base = normalizeUrl(a.href, baseUrl) ?? base;
-          resolveHref = urlResolver(base);
+          this.base = normalizeUrl(a.href, this.baseUrl) ?? this.base;
+          this.resolveHref = urlResolver(this.base);
         }
         return;
       case 'meta':
         if (a['http-equiv']?.toLowerCase() === 'refresh' && a.content) {
           const m = /url\s*=\s*['"]?([^'"]+)/i.exec(a.content);
-          const target = m ? resolve(m[1]) : null;
+          const target = m ? this.resolve(m[1]) : null;
           if (target) {
-            metaRefresh = target;
-            pending.push({ url: target, source: 'meta-refresh', textStart: parts.length, alt: '', title: '', context: null, heading: '' });
+            this.metaRefresh = target;
+            this.pending.push({ url: target, source: 'meta-refresh', textStart: this.parts.length, alt: '', title: '', context: null, heading: '' });
           }
         }
         return;
       case 'frame':
       case 'iframe': {
-        const link = addLink(a.src, name, a);
+        const link = this.addLink(a.src, name, a);
         if (link) link.alt = a.title ?? a.name ?? '';
-        const src = resolve(a.src);
-        if (name === 'iframe' && (src || a.src)) iframes.push({ src: src ?? a.src!, title: oneLine(a.title ?? '', 200) });
+        const src = this.resolve(a.src);
+        if (name === 'iframe' && (src || a.src)) this.iframes.push({ src: src ?? a.src!, title: oneLine(a.title ?? '', 200) });
         return;
       }
       case 'img': {
-        if (hiddenDepth > 0) return;
-        const src = resolve(a.src || a['data-src'] || a['data-original']);
-        const inLink = linkStack.at(-1);
+        if (this.hiddenDepth > 0) return;
+        const src = this.resolve(a.src || a['data-src'] || a['data-original']);
+        const inLink = this.linkStack.at(-1);
         if (inLink && a.alt) inLink.alt += ` ${a.alt}`;
-        if (src && images.length < MAX_IMAGES) {
-          images.push({ src, alt: oneLine(a.alt ?? a.title ?? '', 300), ...(inLink ? { href: inLink.url } : {}), ...(squareImage(a.width, a.height) ? { square: true } : {}) });
+        if (src && this.images.length < MAX_IMAGES) {
+          this.images.push({ src, alt: oneLine(a.alt ?? a.title ?? '', 300), ...(inLink ? { href: inLink.url } : {}), ...(squareImage(a.width, a.height) ? { square: true } : {}) });
         }
         return;
       }
       case 'area': {
-        const link = addLink(a.href, 'area', a);
+        const link = this.addLink(a.href, 'area', a);
         if (link) link.alt = a.alt ?? '';
         return;
       }
       case 'input':
-        if (currentForm) {
-          for (const f of [a.name, a.placeholder, a['aria-label']]) if (f && currentForm.fields.length < 50) currentForm.fields.push(oneLine(f, 100));
-          if ((a.type === 'submit' || a.type === 'button') && a.value) parts.push(` ${a.value} `);
+        if (this.currentForm) {
+          this.addFormFields(a);
+          if ((a.type === 'submit' || a.type === 'button') && a.value) this.parts.push(` ${a.value} `);
         }
         return;
     }
-  };
-
-  scanHtml(
-    html,
-    {
-      onopentag(name, a) {
-        const parent = stack.at(-1);
-        if (parent) parent.children++;
-        const flags = TAG_FLAGS.get(name) ?? 0;
-        if (name === 'script') signals.scriptCount++;
-        else if (name === 'frameset') signals.frameset = true;
-        else if (name === 'title' && !title && !titleBuf) titleBuf = [];
-        else if (name === 'noscript') noscriptDepth++;
-        if (flags & VOID) {
-          openVoid(name, a);
-          stack.push({ name, hides: false, block: false, frame: null, link: null, headingStart: -1, children: 0, spaRoot: false });
-          return;
-        }
-        if ((name === 'select' || name === 'textarea') && currentForm) {
-          if (name === 'textarea') currentForm.hasTextarea = true;
-          for (const f of [a.name, a.placeholder, a['aria-label']]) if (f && currentForm.fields.length < 50) currentForm.fields.push(oneLine(f, 100));
-        }
-        // most tags carry no attribute the extractor reads: skip the lookups for them
-        const bare = a === NO_ATTRIBUTES;
-        const hides = (flags & HIDES) !== 0 || (!bare && a.hidden !== undefined);
-        if (hides) hiddenDepth++;
-        const spaRoot = !bare && name === 'div' && a.id !== undefined && SPA_ROOT_IDS.has(a.id);
-        const open: Open = { name, hides, block: false, frame: null, link: null, headingStart: -1, children: 0, spaRoot };
-        stack.push(open);
-        if (hiddenDepth > 0) return;
-        let link: PendingLink | null = null;
-        if (!bare) {
-          if (name === 'a') link = addLink(a.href, 'a', a);
-          if (a.onclick && !link) {
-            const m = ONCLICK_URL.exec(a.onclick);
-            if (m) link = addLink(m[2], 'onclick', a);
-          }
-        }
-        if (link) {
-          linkStack.push(link);
-          open.link = link;
-        }
-        if (flags & CONTEXT) {
-          open.frame = { start: parts.length };
-          contextStack.push(open.frame);
-        }
-        if (name === 'form') {
-          currentForm = { action: resolve(a.action) ?? baseUrl, method: (a.method ?? 'get').toLowerCase(), fields: [], hasTextarea: false, text: '', frame: { start: parts.length } };
-          forms.push(currentForm);
-        }
-        if (flags & HEADING) open.headingStart = parts.length;
-        if (flags & BLOCK_TAG) {
-          open.block = true;
-          newline();
-        }
-      },
-      ontext(data) {
-        if (titleBuf) {
-          titleBuf.push(data);
-          return;
-        }
-        if (noscriptDepth > 0 && noscriptText.length < 2000) noscriptText += data;
-        if (hiddenDepth > 0) return;
-        const parent = stack.at(-1);
-        if (parent && parent.children === 0 && NON_BLANK.test(data)) parent.children++;
-        parts.push(data);
-        textLength += data.length;
-      },
-      onclosetag(name) {
-        const open = stack.pop();
-        if (!open) return;
-        if (name === 'title' && titleBuf) {
-          title = oneLine(titleBuf.join(''), 300);
-          titleBuf = null;
-        }
-        if (name === 'noscript') noscriptDepth = Math.max(0, noscriptDepth - 1);
-        if (open.spaRoot && open.children === 0) signals.spaRoot = true;
-        if (open.hides) {
-          hiddenDepth--;
-          return;
-        }
-        if (open.block) newline();
-        if (open.headingStart >= 0) {
-          const h = oneLine(textBetween(open.headingStart), 300);
-          if (h) {
-            lastHeading = h;
-            if (headings.length < MAX_HEADINGS) headings.push(h);
-          }
-        }
-        if (open.frame) {
-          open.frame.end = parts.length;
-          contextStack.pop();
-        }
-        if (name === 'form' && currentForm) {
-          currentForm.text = oneLine(textBetween(currentForm.frame.start), 1000);
-          currentForm = null;
-        }
-        if (open.link) {
-          open.link.textEnd = parts.length;
-          linkStack.pop();
-        }
-      },
-    },
-    ATTRIBUTES_READ,
-  );
-  if (/javascript/i.test(noscriptText)) signals.noscriptAsksForJs = true;
-  // an unclosed <title> still names the page
-  if (titleBuf && !title) title = oneLine((titleBuf as string[]).join(''), 300);
-
-  // duplicates are the same URL with the same text in the same row; URL strings come from the
-  // resolver's cache, so keying on them hashes nothing new
-  const seen = new Map<string, Link[]>();
-  const links: Link[] = [];
-  for (const p of pending) {
-    const own = p.textEnd !== undefined ? textBetween(p.textStart, p.textEnd) : p.source === 'a' || p.source === 'onclick' ? textBetween(p.textStart) : '';
-    const text = oneLine(own, 500) || oneLine(p.alt, 500) || oneLine(p.title, 500);
-    const frame = p.context;
-    const context = frame ? (frame.context ??= oneLine(textBetween(frame.start, frame.end), MAX_CONTEXT)) : '';
-    const same = seen.get(p.url);
-    if (same?.some((l) => l.text === text && l.context === context)) continue;
-    // a link alone in its row has context equal to its text: keep one copy of the string
-    const link: Link = { url: p.url, text, context: context === text ? text : context, heading: p.heading, source: p.source };
-    if (same) same.push(link);
-    else seen.set(p.url, [link]);
-    links.push(link);
   }
 
-  let raw = parts.join('');
-  if (raw.length > MAX_TEXT_CHARS * 1.5) raw = raw.slice(0, MAX_TEXT_CHARS * 1.5);
-  const text = fastNormalizeThai(raw).slice(0, MAX_TEXT_CHARS);
-  signals.textLength = textLength;
-  return {
-    title,
-    headings,
-    text,
-    links,
-    images,
-    iframes,
-    forms: forms.map(({ frame: _frame, ...f }) => f),
-    ...(metaRefresh ? { metaRefresh } : {}),
-    signals,
-  };
+  onopentag(name: string, a: Record<string, string>): void {
+    const stack = this.stack;
+    const parent = stack.at(-1);
+    if (parent) parent.children++;
+    const flags = TAG_FLAGS.get(name) ?? 0;
+    if (name === 'script') this.signals.scriptCount++;
+    else if (name === 'frameset') this.signals.frameset = true;
+    else if (name === 'title' && !this.title && !this.titleBuf) this.titleBuf = [];
+    else if (name === 'noscript') this.noscriptDepth++;
+    if (flags & VOID) {
+      this.openVoid(name, a);
+      stack.push({ name, hides: false, block: false, frame: null, link: null, headingStart: -1, children: 0, spaRoot: false });
+      return;
+    }
+    if ((name === 'select' || name === 'textarea') && this.currentForm) {
+      if (name === 'textarea') this.currentForm.hasTextarea = true;
+      this.addFormFields(a);
+    }
+    // most tags carry no attribute the extractor reads: skip the lookups for them
+    const bare = a === NO_ATTRIBUTES;
+    const hides = (flags & HIDES) !== 0 || (!bare && a.hidden !== undefined);
+    if (hides) this.hiddenDepth++;
+    const spaRoot = !bare && name === 'div' && a.id !== undefined && SPA_ROOT_IDS.has(a.id);
+    const open: Open = { name, hides, block: false, frame: null, link: null, headingStart: -1, children: 0, spaRoot };
+    stack.push(open);
+    if (this.hiddenDepth > 0) return;
+    let link: PendingLink | null = null;
+    if (!bare) {
+      if (name === 'a') link = this.addLink(a.href, 'a', a);
+      if (a.onclick && !link) {
+        const m = ONCLICK_URL.exec(a.onclick);
+        if (m) link = this.addLink(m[2], 'onclick', a);
+      }
+    }
+    if (link) {
+      this.linkStack.push(link);
+      open.link = link;
+    }
+    if (flags & CONTEXT) {
+      open.frame = { start: this.parts.length };
+      this.contextStack.push(open.frame);
+    }
+    if (name === 'form') {
+      this.currentForm = { action: this.resolve(a.action) ?? this.baseUrl, method: (a.method ?? 'get').toLowerCase(), fields: [], hasTextarea: false, text: '', frame: { start: this.parts.length } };
+      this.forms.push(this.currentForm);
+    }
+    if (flags & HEADING) open.headingStart = this.parts.length;
+    if (flags & BLOCK_TAG) {
+      open.block = true;
+      this.newline();
+    }
+  }
+
+  ontext(data: string): void {
+    if (this.titleBuf) {
+      this.titleBuf.push(data);
+      return;
+    }
+    if (this.noscriptDepth > 0 && this.noscriptText.length < 2000) this.noscriptText += data;
+    if (this.hiddenDepth > 0) return;
+    const parent = this.stack.at(-1);
+    if (parent && parent.children === 0 && NON_BLANK.test(data)) parent.children++;
+    this.parts.push(data);
+    this.textLength += data.length;
+  }
+
+  onclosetag(name: string): void {
+    const open = this.stack.pop();
+    if (!open) return;
+    if (name === 'title' && this.titleBuf) {
+      this.title = oneLine(this.titleBuf.join(''), 300);
+      this.titleBuf = null;
+    }
+    if (name === 'noscript') this.noscriptDepth = Math.max(0, this.noscriptDepth - 1);
+    if (open.spaRoot && open.children === 0) this.signals.spaRoot = true;
+    if (open.hides) {
+      this.hiddenDepth--;
+      return;
+    }
+    if (open.block) this.newline();
+    if (open.headingStart >= 0) {
+      const h = oneLine(this.textBetween(open.headingStart), 300);
+      if (h) {
+        this.lastHeading = h;
+        if (this.headings.length < MAX_HEADINGS) this.headings.push(h);
+      }
+    }
+    if (open.frame) {
+      open.frame.end = this.parts.length;
+      this.contextStack.pop();
+    }
+    if (name === 'form' && this.currentForm) {
+      this.currentForm.text = oneLine(this.textBetween(this.currentForm.frame.start), 1000);
+      this.currentForm = null;
+    }
+    if (open.link) {
+      open.link.textEnd = this.parts.length;
+      this.linkStack.pop();
+    }
+  }
+
+  /** the page's facts, once the whole document has been scanned */
+  result(): ExtractedPage {
+    const signals = this.signals;
+    if (/javascript/i.test(this.noscriptText)) signals.noscriptAsksForJs = true;
+    // an unclosed <title> still names the page
+    const title = this.titleBuf && !this.title ? oneLine(this.titleBuf.join(''), 300) : this.title;
+    const text = fastNormalizeThai(this.parts.length ? this.rawText() : '').slice(0, MAX_TEXT_CHARS);
+    signals.textLength = this.textLength;
+    return {
+      title,
+      headings: this.headings,
+      text,
+      links: this.links(),
+      images: this.images,
+      iframes: this.iframes,
+      forms: this.forms.map(({ frame: _frame, ...f }) => f),
+      ...(this.metaRefresh ? { metaRefresh: this.metaRefresh } : {}),
+      signals,
+    };
+  }
+
+  private rawText(): string {
+    const raw = this.parts.join('');
+    return raw.length > MAX_TEXT_CHARS * 1.5 ? raw.slice(0, MAX_TEXT_CHARS * 1.5) : raw;
+  }
+
+  private links(): Link[] {
+    // duplicates are the same URL with the same text in the same row; URL strings come from the
+    // resolver's cache, so keying on them hashes nothing new
+    const seen = new Map<string, Link[]>();
+    const links: Link[] = [];
+    for (const p of this.pending) {
+      const own = p.textEnd !== undefined ? this.textBetween(p.textStart, p.textEnd) : p.source === 'a' || p.source === 'onclick' ? this.textBetween(p.textStart) : '';
+      const text = oneLine(own, 500) || oneLine(p.alt, 500) || oneLine(p.title, 500);
+      const frame = p.context;
+      const context = frame ? (frame.context ??= oneLine(this.textBetween(frame.start, frame.end), MAX_CONTEXT)) : '';
+      const same = seen.get(p.url);
+      if (same?.some((l) => l.text === text && l.context === context)) continue;
+      // a link alone in its row has context equal to its text: keep one copy of the string
+      const link: Link = { url: p.url, text, context: context === text ? text : context, heading: p.heading, source: p.source };
+      if (same) same.push(link);
+      else seen.set(p.url, [link]);
+      links.push(link);
+    }
+    return links;
+  }
 }
 
 /** Does this static HTML look like an empty JavaScript shell that only a browser can fill? */
