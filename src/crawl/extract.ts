@@ -289,6 +289,12 @@ class PageExtractor implements ScanHandler {
       this.linkStack.push(link);
       open.link = link;
     }
+    // the line break a block element starts with goes before its text is marked: a row's context
+    // and a heading then usually span one part, which needs no joining
+    if (flags & BLOCK_TAG) {
+      open.block = true;
+      this.newline();
+    }
     if (flags & CONTEXT) {
       open.frame = { start: this.parts.length };
       this.contextStack.push(open.frame);
@@ -298,10 +304,6 @@ class PageExtractor implements ScanHandler {
       this.forms.push(this.currentForm);
     }
     if (flags & HEADING) open.headingStart = this.parts.length;
-    if (flags & BLOCK_TAG) {
-      open.block = true;
-      this.newline();
-    }
   }
 
   ontext(data: string): void {
@@ -330,7 +332,6 @@ class PageExtractor implements ScanHandler {
       this.hiddenDepth--;
       return;
     }
-    if (open.block) this.newline();
     if (open.headingStart >= 0) {
       const h = oneLine(this.textBetween(open.headingStart), 300);
       if (h) {
@@ -350,6 +351,7 @@ class PageExtractor implements ScanHandler {
       open.link.textEnd = this.parts.length;
       this.linkStack.pop();
     }
+    if (open.block) this.newline();
   }
 
   /** the page's facts, once the whole document has been scanned */
@@ -385,9 +387,15 @@ class PageExtractor implements ScanHandler {
     const links: Link[] = [];
     for (const p of this.pending) {
       const own = p.textEnd !== undefined ? this.textBetween(p.textStart, p.textEnd) : p.source === 'a' || p.source === 'onclick' ? this.textBetween(p.textStart) : '';
-      const text = oneLine(own, 500) || oneLine(p.alt, 500) || oneLine(p.title, 500);
+      const ownLine = oneLine(own, 500);
+      const text = ownLine || oneLine(p.alt, 500) || oneLine(p.title, 500);
       const frame = p.context;
-      const context = frame ? (frame.context ??= oneLine(this.textBetween(frame.start, frame.end), MAX_CONTEXT)) : '';
+      if (frame && frame.context === undefined) {
+        const row = this.textBetween(frame.start, frame.end);
+        // a link alone in its row: the row's text is the link's, already normalised
+        frame.context = row === own && ownLine.length < MAX_CONTEXT ? ownLine : oneLine(row, MAX_CONTEXT);
+      }
+      const context = frame?.context ?? '';
       const same = seen.get(p.url);
       if (same?.some((l) => l.text === text && l.context === context)) continue;
       // a link alone in its row has context equal to its text: keep one copy of the string
