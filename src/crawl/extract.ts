@@ -54,6 +54,11 @@ const ATTRIBUTES_READ = new Set([
   'placeholder', 'src', 'title', 'type', 'value', 'width', 'height',
 ]);
 
+/** attributes read on some tags only: an image's inline style can carry its size */
+const ATTRIBUTES_READ_ON = new Map([['img', new Set(['style'])]]);
+const STYLE_WIDTH = /(?:^|;)\s*width\s*:\s*([\d.]+\s*(?:px)?)\s*(?:;|$)/i;
+const STYLE_HEIGHT = /(?:^|;)\s*height\s*:\s*([\d.]+\s*(?:px)?)\s*(?:;|$)/i;
+
 /** a width/height attribute in pixels ("150", "150px"), or NaN */
 const pixels = (v: string | undefined) => (v && /^\s*\d{1,4}(\.\d+)?\s*(px)?\s*$/i.test(v) ? parseFloat(v) : NaN);
 
@@ -122,7 +127,7 @@ interface Open {
 /** Extract everything the audit may need from an HTML string fetched from `baseUrl`. */
 export function extractPage(html: string, baseUrl: string): ExtractedPage {
   const extractor = new PageExtractor(baseUrl);
-  scanHtml(html, extractor, ATTRIBUTES_READ);
+  scanHtml(html, extractor, ATTRIBUTES_READ, ATTRIBUTES_READ_ON);
   return extractor.result();
 }
 
@@ -233,7 +238,9 @@ class PageExtractor implements ScanHandler {
         const inLink = this.linkStack.at(-1);
         if (inLink && a.alt) inLink.alt += ` ${a.alt}`;
         if (src && this.images.length < MAX_IMAGES) {
-          this.images.push({ src, alt: oneLine(a.alt ?? a.title ?? '', 300), ...(inLink ? { href: inLink.url } : {}), ...(squareImage(a.width, a.height) ? { square: true } : {}) });
+          // the size the editor wrote: width/height attributes, else an inline style (TinyMCE, CKEditor)
+          const square = squareImage(a.width ?? (a.style && STYLE_WIDTH.exec(a.style)?.[1]), a.height ?? (a.style && STYLE_HEIGHT.exec(a.style)?.[1]));
+          this.images.push({ src, alt: oneLine(a.alt ?? a.title ?? '', 300), ...(inLink ? { href: inLink.url } : {}), ...(square ? { square: true } : {}) });
         }
         return;
       }

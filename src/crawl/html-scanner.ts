@@ -146,10 +146,11 @@ export const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record
 
 /**
  * Scan a whole HTML document, calling `h` for every element and text run. With `keep`, only
- * those attributes are collected (the rest — class, style, width … — are stepped over unread).
+ * those attributes are collected (the rest — class, style, width … — are stepped over unread),
+ * plus, on the tags `keepAlso` names, the attributes it lists for them.
  */
-export function scanHtml(html: string, h: ScanHandler, keep?: ReadonlySet<string>): void {
-  new Scanner(html, h, keep).run();
+export function scanHtml(html: string, h: ScanHandler, keep?: ReadonlySet<string>, keepAlso?: ReadonlyMap<string, ReadonlySet<string>>): void {
+  new Scanner(html, h, keep, keepAlso).run();
 }
 
 // a class rather than closures: the TypeScript loader names every closure it creates, per call
@@ -163,6 +164,7 @@ class Scanner {
     private readonly html: string,
     private readonly h: ScanHandler,
     private readonly keep: ReadonlySet<string> | undefined,
+    private readonly keepAlso: ReadonlyMap<string, ReadonlySet<string>> | undefined,
   ) {
     this.n = html.length;
   }
@@ -221,6 +223,7 @@ class Scanner {
     const nameEnd = endOf(TAG_NAME, html, start + 1);
     if (nameEnd < 0) return n; // cut off inside the name: no tag
     const name = nameAt(html, start, nameEnd);
+    const extra = this.keepAlso?.get(name);
     let attribs: Record<string, string> = NO_ATTRIBUTES;
     let i = nameEnd;
     let selfClosing = false;
@@ -247,7 +250,7 @@ class Scanner {
       let end = endOf(ATTR_NAME, html, i + 1);
       if (end < 0) return n;
       const attrName = nameAt(html, i, end);
-      const wanted = this.keep === undefined || this.keep.has(attrName);
+      const wanted = this.keep === undefined || this.keep.has(attrName) || (extra !== undefined && extra.has(attrName));
       i = end;
       while (i < n && isSpace(html.charCodeAt(i))) i++;
       if (i >= n) return n;

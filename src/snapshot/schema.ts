@@ -27,7 +27,7 @@ export const Image = z.object({
   href: z.string().optional(),
   /** decoded QR payload when the image is a QR code */
   qr: z.string().optional(),
-  /** its width and height attributes make a square of 80–600 px: the shape a QR code is shown in */
+  /** its width/height attributes or inline style make a square of 80–600 px: the shape a QR code is shown in */
   square: z.boolean().optional(),
   /** OCR text when --ocr read this image */
   ocrText: z.string().optional(),

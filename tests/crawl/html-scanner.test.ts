@@ -113,6 +113,15 @@ describe('scanHtml', () => {
     }
   });
 
+  it('reads the extra attributes named for a tag on that tag only', () => {
+    const seen: Array<[string, Record<string, string>]> = [];
+    scanHtml('<div style="a" href="/d"><img style="width:1px" src="/i.png" href="/x"></div>', { onopentag: (n, a) => void seen.push([n, a]), ontext: () => undefined, onclosetag: () => undefined }, new Set(['href']), new Map([['img', new Set(['style'])]]));
+    expect(seen).toEqual([
+      ['div', { href: '/d' }],
+      ['img', { style: 'width:1px', href: '/x' }],
+    ]);
+  });
+
   it('stays linear on a broken page of 60,000 unclosed tags and 60,000 stray end tags', () => {
     const html = `<body>${'<font>ข้อความ '.repeat(60_000)}${'</b>'.repeat(60_000)}<p>ท้ายหน้า</p></body>`;
     let opened = 0;

@@ -134,6 +134,21 @@ describe('extractPage', () => {
     expect(needsBrowser(extractPage('<body><noscript>Please enable JavaScript</noscript><div id="app"><span>…</span></div></body>', 'http://x/'))).toBe(true);
     expect(needsBrowser(page)).toBe(false);
   });
+  it('marks images sized as a square by attributes or by an editor\'s inline style, and nothing else', () => {
+    const p = extractPage(
+      [
+        '<img src="/a.png" width="200" height="200">',
+        '<img src="/b.png" style="width: 180px; height:180px;" alt="">',
+        '<img src="/c.png" style="WIDTH:150PX;HEIGHT:152px">',
+        '<img src="/d.png" style="width:100%; height:auto">',
+        '<img src="/e.png" width="600" height="120">',
+        '<img src="/f.png" width="32" height="32">',
+        '<div style="width:200px;height:200px"><img src="/g.png"></div>',
+      ].join(''),
+      'http://x.go.th/',
+    );
+    expect(p.images.filter((i) => i.square).map((i) => i.src.split('/').pop())).toEqual(['a.png', 'b.png', 'c.png']);
+  });
   it('caps visible text', () => {
     const big = extractPage(`<p>${'ข้อมูล '.repeat(30_000)}</p>`, 'http://x/');
     expect(big.text.length).toBeLessThanOrEqual(60_000);
