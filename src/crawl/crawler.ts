@@ -12,7 +12,6 @@ import { oneLine } from '../util/errors.ts';
 import { parseCrawlOptions, type CrawlOptions, type CrawlOptionsInput } from './options.ts';
 import { Fetcher, type FetchOk } from './fetcher.ts';
 import { FetchFailure, looksBlocked, looksLikeChallengePage } from './failures.ts';
-import { decodeHtml } from './charset.ts';
 import { extractPage, needsBrowser, type ExtractedPage } from './extract.ts';
 import { normalizeUrl, urlKey } from './url.ts';
 import { Scope } from './scope.ts';
@@ -212,8 +211,7 @@ class CrawlRun {
     try {
       const res = await this.fetcher.get({ url: probeUrl(origin), maxBytes: this.options.maxPageBytes, acceptStatus: () => false, signal: this.controller.signal });
       if (!isHtmlType(res.contentType) && (await documentsModule()).documentKindOf(res.finalUrl, res.contentType) !== null) return;
-      const decoded = decodeHtml(res.body, res.contentType);
-      const page = extractPage(decoded.text, res.finalUrl);
+      const page = parseHtmlPage(res.body, res.contentType, res.finalUrl).extracted;
       this.soft404 = true;
       this.notFound = fingerprint(page.title, page.text);
     } catch {

@@ -2,7 +2,7 @@
 // redirects (chain recorded, loops detected), bodies with a hard byte cap (on the wire and after
 // decompression, so a gzip bomb is cut off too), and retries with backoff for transient failures.
 import { Agent } from 'undici';
-import { bodyWanted, startExchange, type ExchangeHandle } from './http-exchange.ts';
+import { bodyWanted, startExchange, type Exchange, type ExchangeHandle } from './http-exchange.ts';
 import { FetchFailure, classifyNetworkError, looksBlocked, parseRetryAfter, statusFailure } from './failures.ts';
 import { normalizeUrl } from './url.ts';
 
@@ -141,7 +141,7 @@ export class Fetcher {
       for (;;) {
         if (interruption) throw interruption;
         handle = startExchange(this.agent, { url: current, headers, maxBytes: req.maxBytes, ...(req.maxBytesFor ? { maxBytesFor: req.maxBytesFor } : {}), acceptStatus: req.acceptStatus });
-        let res;
+        let res: Exchange;
         try {
           res = await handle.done;
         } catch (error) {

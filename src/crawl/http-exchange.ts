@@ -31,7 +31,7 @@ export function bodyWanted(status: number, acceptStatus: ((status: number) => bo
 }
 
 /** enough of an error page to tell a bot wall from a plain error */
-export const PEEK_BYTES = 64 * 1024;
+const PEEK_BYTES = 64 * 1024;
 const EMPTY = new Uint8Array(0);
 
 export interface ExchangeHandle {
